@@ -1,0 +1,283 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+from slugify import slugify
+from tree_queries.models import TreeNode
+from tree_queries.query import TreeQuerySet
+
+from .images import photo_upload_to, validate_image
+from .sanitize import clean_html
+
+
+def vietnamese_slug(text: str, max_length: int = 200) -> str:
+    """ASCII slug that transliterates Vietnamese: "Đài Kim Bảng" -> "dai-kim-bang"."""
+    return slugify(text, max_length=max_length, word_boundary=True)
+
+
+class CategoryQuerySet(TreeQuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Category(TreeNode):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        blank=True,
+        help_text=_("Part of the web address. Left empty, it is made from the name."),
+    )
+    # The slugs of the ancestors and this category joined by "/": the category's URL, kept
+    # on the row so that list pages link to categories without a query per category.
+    path = models.CharField(_("path"), max_length=500, unique=True, editable=False)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Smaller numbers come first in menus.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive categories are hidden from the public.")
+    )
+
+    objects = CategoryQuerySet.as_manager(with_tree_fields=False)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"path": self.path})
+
+    def _computed_path(self):
+        prefix = f"{self.parent.path}/" if self.parent_id else ""
+        return prefix + self.slug
+
+    def clean(self):
+        super().clean()
+        if not self.slug:
+            self.slug = vietnamese_slug(self.name, 120)
+        clash = Category.objects.filter(path=self._computed_path()).exclude(pk=self.pk)
+        if clash.exists():
+            raise ValidationError({"slug": _("Another category at this level has this slug.")})
+
+    @transaction.atomic
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = vietnamese_slug(self.name, 120)
+        old_path = self.path
+        self.path = self._computed_path()
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            # Renamed or moved: the descendants' URLs change with it. The recursive CTE lists
+            # them parents first, so each parent's new path is known before its children.
+            paths = {self.pk: self.path}
+            for child in self.descendants().order_by("tree_depth"):
+                paths[child.pk] = f"{paths[child.parent_id]}/{child.slug}"
+                Category.objects.filter(pk=child.pk).update(path=paths[child.pk])
+
+    def trail(self):
+        """This category and its ancestors, root first, in one query (prefixes of the path)."""
+        parts = self.path.split("/")
+        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        return Category.objects.filter(path__in=prefixes).order_by(Length("path"))
+
+    def subtree(self):
+        """This category and all its descendants, in one query."""
+        return Category.objects.filter(Q(path=self.path) | Q(path__startswith=f"{self.path}/"))
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """What the public may see: the only definition, used by every public page."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+
+class Article(models.Model):
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        blank=True,
+        help_text=_("Part of the web address. Left empty, it is made from the title."),
+    )
+    lead = models.TextField(
+        _("lead"), help_text=_("One or two sentences shown in bold under the title and in lists.")
+    )
+    body = CKEditor5Field(_("body"), config_name="article", blank=True)
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="articles", verbose_name=_("category")
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_('Shown at the end of the article, e.g. "Đài Kim Bảng".'),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("author"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Left empty when publishing, it is set to now. A future time schedules it."),
+    )
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown at the top of the home page.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            models.Index(fields=["category", "-published_at"], name="article_category_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = vietnamese_slug(self.title) or "bai-viet"
+        self.body = clean_html(self.body)
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article", kwargs={"slug": self.slug, "pk": self.pk})
+
+    def is_published(self, now=None):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= (now or timezone.now())
+        )
+
+
+class Photo(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="photos", verbose_name=_("article")
+    )
+    image = models.ImageField(
+        _("image"),
+        upload_to=photo_upload_to,
+        width_field="width",
+        height_field="height",
+        validators=[validate_image],
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    caption = models.CharField(
+        _("caption"), max_length=500, help_text=_("Shown under the photo: what it shows.")
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Read aloud to blind readers instead of the photo: describe what is seen."),
+    )
+    is_decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_(
+            "Tick only if the photo adds nothing to the text; then no alternative text is needed."
+        ),
+    )
+    credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("Photographer."))
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_decorative=True) | ~Q(alt_text=""), name="photo_alt_text_required"
+            ),
+        ]
+
+    def __str__(self):
+        return self.caption
+
+    def clean(self):
+        super().clean()
+        if not self.is_decorative and not self.alt_text.strip():
+            raise ValidationError(
+                {
+                    "alt_text": _(
+                        "Describe the photo for readers who cannot see it, or mark it decorative."
+                    )
+                }
+            )
+
+
+class SiteSettings(models.Model):
+    """The portal's identity: one row, edited in the admin. Templates never name a district."""
+
+    portal_name = models.CharField(
+        _("portal name"), max_length=200, default="Cổng thông tin điện tử"
+    )
+    station_name = models.CharField(_("station name"), max_length=200, blank=True)
+    tagline = models.CharField(_("tagline"), max_length=300, blank=True)
+    responsible_body = models.CharField(
+        _("responsible body"),
+        max_length=300,
+        blank=True,
+        help_text=_("The body responsible for the content, shown in the footer."),
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="site/", blank=True, validators=[validate_image])
+    licence = models.CharField(
+        _("content licence"),
+        max_length=300,
+        blank=True,
+        help_text=_("A line on reuse of the content, shown in the footer."),
+    )
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self):
+        return self.portal_name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        obj, _created = cls.objects.get_or_create(pk=1)
+        return obj

@@ -1,0 +1,19 @@
+from django import template
+from django.utils import formats, timezone
+
+register = template.Library()
+
+
+@register.filter
+def vn_datetime(value):
+    """ "Thứ Ba, 13/10/2020 08:30" in the site's time zone (weekday names from our catalogue)."""
+    if not value:
+        return ""
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+@register.simple_tag
+def lead_photo(article):
+    """The article's first photo, from the prefetched photos (no query)."""
+    photos = list(article.photos.all())
+    return photos[0] if photos else None

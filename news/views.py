@@ -1,0 +1,94 @@
+from django.db.models import F, Func, Prefetch, Value, Window
+from django.db.models.functions import RowNumber
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .models import Article, Category, Photo
+
+HOME_BLOCK_SIZE = 4
+
+
+def published_articles():
+    """Published articles with what list pages show: category and lead photo, no N+1."""
+    return (
+        Article.objects.published()
+        .select_related("category")
+        .prefetch_related(Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")))
+    )
+
+
+class HomeView(TemplateView):
+    template_name = "news/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        featured = list(published_articles().filter(is_featured=True)[:4])
+        latest = list(published_articles().exclude(pk__in=[a.pk for a in featured])[:10])
+        context.update(
+            lead_article=featured[0] if featured else (latest.pop(0) if latest else None),
+            featured_articles=featured[1:],
+            latest_articles=latest,
+            category_blocks=self.category_blocks(),
+        )
+        return context
+
+    def category_blocks(self):
+        """The newest articles of each top-level category's subtree, in one query.
+
+        The top-level category of an article is the first segment of its category's path.
+        """
+        roots = list(Category.objects.active().filter(parent=None))
+        root_slug = Func(F("category__path"), Value("/"), Value(1), function="split_part")
+        ranked = (
+            published_articles()
+            .annotate(
+                root_slug=root_slug,
+                rank=Window(
+                    RowNumber(), partition_by=[root_slug], order_by=F("published_at").desc()
+                ),
+            )
+            .filter(rank__lte=HOME_BLOCK_SIZE)
+        )
+        by_root = {}
+        for article in ranked:
+            by_root.setdefault(article.root_slug, []).append(article)
+        return [(root, by_root[root.path]) for root in roots if root.path in by_root]
+
+
+class CategoryView(ListView):
+    template_name = "news/category_detail.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.category = get_object_or_404(Category.objects.active(), path=self.kwargs["path"])
+        return published_articles().filter(category__in=self.category.subtree())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        context.update(
+            category=self.category,
+            trail=list(self.category.trail()),
+            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        )
+        return context
+
+
+class ArticleView(DetailView):
+    template_name = "news/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return published_articles().select_related("author")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.slug != kwargs["slug"]:
+            return redirect(self.object, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["trail"] = list(self.object.category.trail())
+        return context

@@ -1,0 +1,62 @@
+"""Test data: one factory per model, with images generated in memory by Pillow."""
+
+import io
+
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from news.models import Article, Category, Photo, Status
+
+
+def image_bytes(width=64, height=48, color=(30, 90, 160), fmt="JPEG"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def image_upload(name="anh.jpg", width=64, height=48, fmt="JPEG", content_type="image/jpeg"):
+    return SimpleUploadedFile(name, image_bytes(width, height, fmt=fmt), content_type=content_type)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("mat-khau-thu-nghiem")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Chuyên mục {n}")
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"Huyện tổ chức hội nghị số {n}")
+    lead = "Ngày 13/10/2020, huyện tổ chức hội nghị tổng kết công tác năm."
+    body = "<p>Nội dung bài viết.</p>"
+    category = factory.SubFactory(CategoryFactory)
+    source = "Đài Kim Bảng"
+    status = Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(hours=1))
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Photo
+
+    article = factory.SubFactory(ArticleFactory)
+    image = factory.LazyFunction(image_upload)
+    caption = factory.Sequence(lambda n: f"Các đại biểu dự hội nghị {n}")
+    alt_text = "Hội trường đông người, đại biểu ngồi theo hàng"
+    order = factory.Sequence(lambda n: n)
