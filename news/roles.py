@@ -1,0 +1,48 @@
+"""The station's editorial roles, as Django groups (created by migration 0003)."""
+
+REPORTER = "Phóng viên"
+EDITOR = "Biên tập viên"
+PUBLISHER = "Lãnh đạo duyệt tin"
+
+# Model permissions of each group, as "app_label.codename". The workflow decides, per state,
+# which of these apply to a given article.
+PERMISSIONS = {
+    REPORTER: [
+        "news.add_article",
+        "news.change_article",
+        "news.view_article",
+        "news.add_photo",
+        "news.change_photo",
+        "news.delete_photo",
+        "news.view_photo",
+        "news.view_category",
+    ],
+    EDITOR: [
+        "news.add_article",
+        "news.change_article",
+        "news.view_article",
+        "news.add_photo",
+        "news.change_photo",
+        "news.delete_photo",
+        "news.view_photo",
+        "news.add_category",
+        "news.change_category",
+        "news.view_category",
+    ],
+    PUBLISHER: [
+        "news.add_article",
+        "news.change_article",
+        "news.delete_article",
+        "news.view_article",
+        "news.add_photo",
+        "news.change_photo",
+        "news.delete_photo",
+        "news.view_photo",
+        "news.add_category",
+        "news.change_category",
+        "news.delete_category",
+        "news.view_category",
+        "news.change_sitesettings",
+        "news.view_sitesettings",
+    ],
+}
