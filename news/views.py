@@ -1,4 +1,4 @@
-from django.db.models import F, Func, Prefetch, Value, Window
+from django.db.models import CharField, F, Func, Prefetch, Value, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView
@@ -38,7 +38,13 @@ class HomeView(TemplateView):
         The top-level category of an article is the first segment of its category's path.
         """
         roots = list(Category.objects.active().filter(parent=None))
-        root_slug = Func(F("category__path"), Value("/"), Value(1), function="split_part")
+        root_slug = Func(
+            F("category__path"),
+            Value("/"),
+            Value(1),
+            function="split_part",
+            output_field=CharField(),
+        )
         ranked = (
             published_articles()
             .annotate(

@@ -1,0 +1,215 @@
+"""Public pages as a citizen sees them: content, trail, captions, 404/301, constant queries."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import SiteSettings, Status
+from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree():
+    news = CategoryFactory(name="Tin tức - Sự kiện", order=1)
+    defence = CategoryFactory(name="An ninh - Quốc phòng", parent=news)
+    economy = CategoryFactory(name="Kinh tế", order=2)
+    return news, defence, economy
+
+
+@pytest.fixture
+def site_settings():
+    site = SiteSettings.load()
+    site.portal_name = "Cổng thông tin huyện Thử Nghiệm"
+    site.station_name = "Đài Truyền thanh Thử Nghiệm"
+    site.address = "Số 1 đường Trần Phú"
+    site.phone = "0226 3820 000"
+    site.email = "dai@example.vn"
+    site.save()
+    return site
+
+
+def make_article(category, photos=2, **kwargs):
+    article = ArticleFactory(category=category, **kwargs)
+    for index in range(photos):
+        PhotoFactory(article=article, caption=f"Chú thích ảnh {index + 1}", order=index)
+    return article
+
+
+def test_article_page_shows_everything_the_old_site_showed(client, tree, site_settings):
+    _news, defence, _economy = tree
+    published = timezone.datetime(2020, 10, 13, 8, 30, tzinfo=timezone.get_current_timezone())
+    article = make_article(
+        defence,
+        title="Huyện tổng kết công tác quốc phòng",
+        lead="Ngày 13/10/2020, huyện tổng kết các đề án quốc phòng.",
+        body="<p>Đoạn thân bài.</p>",
+        published_at=published,
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    breadcrumb = html[
+        html.index('class="breadcrumb"') : html.index("</nav>", html.index('class="breadcrumb"'))
+    ]
+    assert "Tin tức - Sự kiện" in breadcrumb and "An ninh - Quốc phòng" in breadcrumb
+    assert breadcrumb.index("Tin tức - Sự kiện") < breadcrumb.index("An ninh - Quốc phòng")
+    assert "<h1" in html and "Huyện tổng kết công tác quốc phòng" in html
+    assert "13/10/2020 08:30" in html
+    assert "Ngày 13/10/2020, huyện tổng kết các đề án quốc phòng." in html
+    assert "<p>Đoạn thân bài.</p>" in html
+    for caption in ("Chú thích ảnh 1", "Chú thích ảnh 2"):
+        assert f"<figcaption>{caption}" in html.replace("\n", "").replace("  ", "")
+    assert html.count("<figure") == 2
+    assert 'alt="Hội trường đông người' in html
+    assert "Đài Kim Bảng" in html
+    assert '<html lang="vi">' in html
+    assert "Cổng thông tin huyện Thử Nghiệm" in html and "0226 3820 000" in html
+
+
+def test_photos_follow_their_order_each_caption_after_its_image(client, tree):
+    article = ArticleFactory(category=tree[1])
+    PhotoFactory(article=article, caption="Ảnh thứ hai", order=2)
+    PhotoFactory(article=article, caption="Ảnh thứ nhất", order=1)
+    html = client.get(article.get_absolute_url()).content.decode()
+    first, second = html.index("Ảnh thứ nhất"), html.index("Ảnh thứ hai")
+    assert first < second
+    assert html.rindex("<img", 0, first) < first
+    assert html.rindex("<img", 0, second) > first
+
+
+def test_wrong_or_missing_slug_redirects_permanently(client, tree):
+    article = make_article(tree[1], title="Lễ hội chùa Bà Đanh")
+    canonical = article.get_absolute_url()
+    for wrong in (f"/tin-tuc/ten-cu-{article.pk}/", f"/tin-tuc/-{article.pk}/"):
+        response = client.get(wrong)
+        assert response.status_code == 301
+        assert response["Location"] == canonical
+    assert client.get(canonical).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {"status": Status.DRAFT},
+        {"status": Status.PUBLISHED, "published_at": "future"},
+    ],
+)
+def test_unpublished_articles_are_404_everywhere(client, tree, state):
+    if state.get("published_at") == "future":
+        state = {**state, "published_at": timezone.now() + timezone.timedelta(days=1)}
+    hidden = make_article(tree[1], title="Bài chưa công bố", photos=0, **state)
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert "Bài chưa công bố" not in client.get("/").content.decode()
+    assert "Bài chưa công bố" not in client.get(tree[0].get_absolute_url()).content.decode()
+    assert "Bài chưa công bố" not in client.get(tree[1].get_absolute_url()).content.decode()
+
+
+def test_category_page_lists_its_subtree_newest_first(client, tree):
+    news, defence, economy = tree
+    now = timezone.now()
+    older = make_article(
+        news, title="Tin cũ hơn", photos=0, published_at=now - timezone.timedelta(days=2)
+    )
+    newer = make_article(
+        defence, title="Tin mới hơn", photos=0, published_at=now - timezone.timedelta(days=1)
+    )
+    make_article(economy, title="Tin kinh tế", photos=0)
+    response = client.get(news.get_absolute_url())
+    assert list(response.context["articles"]) == [newer, older]
+    html = response.content.decode()
+    assert html.index("Tin mới hơn") < html.index("Tin cũ hơn")
+    assert "Tin kinh tế" not in html
+    child = client.get(defence.get_absolute_url())
+    assert list(child.context["articles"]) == [newer]
+    assert [c.name for c in child.context["trail"]] == ["Tin tức - Sự kiện", "An ninh - Quốc phòng"]
+
+
+def test_category_pages_have_20_articles_a_page_with_page_links(client, tree):
+    ArticleFactory.create_batch(45, category=tree[1])
+    first = client.get(tree[1].get_absolute_url())
+    assert len(first.context["articles"]) == 20
+    assert 'href="?page=2"' in first.content.decode() and 'href="?page=3"' in first.content.decode()
+    third = client.get(tree[1].get_absolute_url() + "?page=3")
+    assert len(third.context["articles"]) == 5
+
+
+@pytest.mark.parametrize("page", ["4", "0", "-1", "abc", "1.5", "9" * 30, "%00"])
+def test_bad_page_numbers_are_404_never_500(client, tree, page):
+    ArticleFactory.create_batch(45, category=tree[1])
+    response = client.get(tree[1].get_absolute_url() + f"?page={page}")
+    assert response.status_code == 404
+
+
+def test_unknown_or_inactive_category_is_404(client, tree):
+    news, _defence, economy = tree
+    economy.is_active = False
+    economy.save()
+    assert client.get("/chuyen-muc/khong-co/").status_code == 404
+    assert client.get("/chuyen-muc/an-ninh-quoc-phong/").status_code == 404  # only under its parent
+    assert client.get(economy.get_absolute_url()).status_code == 404
+    assert client.get("/tin-tuc/khong-co-999999/").status_code == 404
+
+
+def test_404_page_is_in_vietnamese_site_layout(client, tree, site_settings):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert site_settings.portal_name in html
+    assert '<html lang="vi">' in html
+
+
+def test_home_shows_featured_latest_and_a_block_per_top_level_category(client, tree):
+    news, defence, economy = tree
+    featured = make_article(defence, title="Tin nổi bật của tuần", is_featured=True, photos=1)
+    make_article(economy, title="Giá lúa vụ mùa", photos=1)
+    response = client.get(reverse("news:home"))
+    assert response.status_code == 200
+    assert response.context["lead_article"] == featured
+    blocks = dict(response.context["category_blocks"])
+    assert [a.title for a in blocks[news]] == ["Tin nổi bật của tuần"]
+    assert [a.title for a in blocks[economy]] == ["Giá lúa vụ mùa"]
+    html = response.content.decode()
+    for name in ("Tin tức - Sự kiện", "Kinh tế"):
+        assert name in html  # menu and blocks
+    assert "An ninh - Quốc phòng" not in html.split("<main")[0]  # menu lists top level only
+
+
+def test_home_block_keeps_only_the_newest_of_each_category(client, tree):
+    news, defence, _ = tree
+    now = timezone.now()
+    for day in range(7):
+        make_article(
+            defence,
+            title=f"Tin ngày {day}",
+            photos=0,
+            published_at=now - timezone.timedelta(days=day),
+        )
+    blocks = dict(client.get("/").context["category_blocks"])
+    assert [a.title for a in blocks[news]] == [f"Tin ngày {d}" for d in range(4)]
+
+
+def _deep_category(depth):
+    category = None
+    for level in range(depth):
+        category = CategoryFactory(name=f"Cấp {level}", parent=category)
+    return category
+
+
+@pytest.mark.parametrize("size", [6, 40])
+def test_public_pages_run_a_constant_number_of_queries(client, django_assert_num_queries, size):
+    """Same query count whatever the number of articles, photos and the category depth."""
+    leaf = _deep_category(2 if size == 6 else 6)
+    for extra_root in range(size // 10):
+        CategoryFactory(name=f"Gốc {extra_root}")
+    articles = [
+        make_article(leaf, photos=1 if size == 1 else 4, is_featured=True) for _ in range(size)
+    ]
+    root = leaf.trail().first()
+    SiteSettings.load()
+    # Every page: site settings and menu (2), then its own queries.
+    with django_assert_num_queries(2 + 7):  # featured, latest, roots, blocks; photos for each list
+        assert client.get("/").status_code == 200
+    with django_assert_num_queries(2 + 5):  # category, count, articles, photos, trail
+        assert client.get(root.get_absolute_url()).status_code == 200
+    with django_assert_num_queries(2 + 3):  # article (+category, author), photos, trail
+        assert client.get(articles[-1].get_absolute_url()).status_code == 200
