@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import OuterRef, Subquery
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from tree_queries.admin import TreeChangeList
 
 from .models import Article, Category, Photo, SiteSettings
 
@@ -25,8 +26,8 @@ class CategoryAdmin(admin.ModelAdmin):
         # Depth-first with siblings by their order: the admin list reads as the tree.
         return super().get_queryset(request).with_tree_fields().order_siblings_by("order", "name")
 
-    def get_ordering(self, request):
-        return []
+    def get_changelist(self, request, **kwargs):
+        return TreeChangeList
 
     @admin.display(description=_("name"))
     def indented_name(self, obj):

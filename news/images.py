@@ -35,6 +35,8 @@ def validate_image(file) -> str:
     Reads only the header (no decoding), so an image bomb is refused before it costs memory.
     Returns the image's file extension.
     """
+    if getattr(file, "_committed", False):
+        return PurePath(file.name).suffix  # already stored: checked when it was uploaded
     if file.size > settings.IMAGE_MAX_BYTES:
         raise ValidationError(
             _("The file is too large (%(size)s). The limit is %(limit)s.")
