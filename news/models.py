@@ -96,8 +96,15 @@ class Category(TreeNode):
 
 
 class Status(models.TextChoices):
+    """Editorial states; news/workflow.py holds the moves between them."""
+
     DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    RETURNED = "returned", _("Returned to author")
+    PENDING_APPROVAL = "pending_approval", _("Awaiting approval")
+    # Published with a future time is "scheduled": published() hides it until then.
     PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -150,6 +157,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Bumped on every save; an edit form carries the version it started from, so a save over
+    # someone else's newer save is refused instead of silently overwriting it.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -161,6 +171,11 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
             models.Index(fields=["category", "-published_at"], name="article_category_idx"),
         ]
+        permissions = [
+            ("submit_article", _("Can submit articles for review")),
+            ("review_article", _("Can review articles (return or forward)")),
+            ("publish_article", _("Can approve, publish and unpublish articles")),
+        ]
 
     def __str__(self):
         return self.title
@@ -171,10 +186,19 @@ class Article(models.Model):
         self.body = clean_html(self.body)
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        if self.pk is not None:
+            self.version += 1
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:article", kwargs={"slug": self.slug, "pk": self.pk})
+
+    def is_scheduled(self, now=None):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > (now or timezone.now())
+        )
 
     def is_published(self, now=None):
         return (
@@ -239,6 +263,31 @@ class Photo(models.Model):
                     )
                 }
             )
+
+
+class Transition(models.Model):
+    """One move of an article between editorial states: the audit trail (written by workflow.py)."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("article")
+    )
+    name = models.CharField(_("action"), max_length=30)
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    publish_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("state change")
+        verbose_name_plural = _("state changes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.from_status} → {self.to_status}"
 
 
 class SiteSettings(models.Model):

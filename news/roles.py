@@ -1,4 +1,4 @@
-"""The station's editorial roles, as Django groups (created by migration 0003)."""
+"""The station's editorial roles, as Django groups (created by migrations 0003 and 0005)."""
 
 REPORTER = "Phóng viên"
 EDITOR = "Biên tập viên"
@@ -16,6 +16,7 @@ PERMISSIONS = {
         "news.delete_photo",
         "news.view_photo",
         "news.view_category",
+        "news.submit_article",
     ],
     EDITOR: [
         "news.add_article",
@@ -28,6 +29,8 @@ PERMISSIONS = {
         "news.add_category",
         "news.change_category",
         "news.view_category",
+        "news.submit_article",
+        "news.review_article",
     ],
     PUBLISHER: [
         "news.add_article",
@@ -44,5 +47,8 @@ PERMISSIONS = {
         "news.view_category",
         "news.change_sitesettings",
         "news.view_sitesettings",
+        "news.submit_article",
+        "news.review_article",
+        "news.publish_article",
     ],
 }

@@ -1,0 +1,55 @@
+"""E-mails sent after editorial moves (Django's mail system; console backend in development)."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from . import roles
+
+
+def _admin_link(article):
+    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    return base + reverse("admin:news_article_change", args=[article.pk])
+
+
+def _editors():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=[roles.EDITOR])
+        .exclude(email="")
+    )
+
+
+def after_move(article, name, actor, comment):
+    messages = []
+    link = _admin_link(article)
+    if name == "submit":
+        subject = _("Article submitted for review: %(title)s") % {"title": article.title}
+        body = _("%(actor)s submitted “%(title)s”.\n\nReview it: %(link)s") % {
+            "actor": actor.get_full_name() or actor.get_username(),
+            "title": article.title,
+            "link": link,
+        }
+        recipients = sorted({user.email for user in _editors() if user.pk != actor.pk})
+        if recipients:
+            messages.append((subject, body, None, recipients))
+    elif name in ("return", "publish") and article.author and article.author.email:
+        if article.author_id == actor.pk:
+            return
+        if name == "return":
+            subject = _("Your article was returned: %(title)s") % {"title": article.title}
+            body = _("%(actor)s returned “%(title)s” to you:\n\n%(comment)s\n\n%(link)s")
+        else:
+            subject = _("Your article was published: %(title)s") % {"title": article.title}
+            body = _("%(actor)s published “%(title)s”.\n\n%(comment)s\n\n%(link)s")
+        body %= {
+            "actor": actor.get_full_name() or actor.get_username(),
+            "title": article.title,
+            "comment": comment,
+            "link": link,
+        }
+        messages.append((subject, body, None, [article.author.email]))
+    if messages:
+        send_mass_mail(messages, fail_silently=False)

@@ -1,0 +1,128 @@
+"""The editorial workflow: which move is allowed from which state, to whom, and what it records.
+
+Reporter writes and submits; editor returns it or forwards it for approval; a leader of the
+station publishes (now or at a set time) or unpublishes. Every move runs in one transaction with
+the article row locked, writes a Transition row, and saves through Article.save() (so history and
+sanitising run). Admin buttons and any other caller use `apply()`; nothing else changes `status`.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import notifications
+from .models import Article, Status, Transition
+
+
+@dataclass(frozen=True)
+class Move:
+    name: str
+    label: str
+    sources: frozenset
+    target: str
+    permission: str
+    comment_required: bool = False
+    own_articles_only: bool = False
+
+
+MOVES = {
+    move.name: move
+    for move in [
+        Move(
+            "submit", gettext_lazy("Submit for review"),
+            frozenset({Status.DRAFT, Status.RETURNED, Status.UNPUBLISHED}),
+            Status.SUBMITTED, "news.submit_article", own_articles_only=True,
+        ),
+        Move(
+            "return", gettext_lazy("Return to author"),
+            frozenset({Status.SUBMITTED, Status.PENDING_APPROVAL}),
+            Status.RETURNED, "news.review_article", comment_required=True,
+        ),
+        Move(
+            "forward", gettext_lazy("Forward for approval"),
+            frozenset({Status.SUBMITTED}),
+            Status.PENDING_APPROVAL, "news.review_article",
+        ),
+        Move(
+            "publish", gettext_lazy("Approve and publish"),
+            frozenset({Status.SUBMITTED, Status.PENDING_APPROVAL, Status.UNPUBLISHED}),
+            Status.PUBLISHED, "news.publish_article",
+        ),
+        Move(
+            "unpublish", gettext_lazy("Unpublish"),
+            frozenset({Status.PUBLISHED}),
+            Status.UNPUBLISHED, "news.publish_article", comment_required=True,
+        ),
+    ]
+}  # fmt: skip
+
+
+class TransitionNotAllowed(ValidationError):
+    """The article is not in a state this move starts from (e.g. someone moved it first)."""
+
+
+def is_permitted(move: Move, article: Article, user) -> bool:
+    if not user.has_perm(move.permission):
+        return False
+    if move.own_articles_only and article.author_id != user.pk:
+        # Editors and leaders may submit on behalf of others; a reporter only their own work.
+        return user.has_perm("news.review_article")
+    return True
+
+
+def available_moves(article: Article, user) -> list[Move]:
+    """The moves this user may make on this article now: the admin shows exactly these."""
+    return [
+        move
+        for move in MOVES.values()
+        if article.status in move.sources and is_permitted(move, article, user)
+    ]
+
+
+def apply(article: Article, name: str, user, *, comment: str = "", publish_at=None, now=None):
+    """Make move `name` on `article` as `user`; return the updated article.
+
+    Raises PermissionDenied if the user may not, TransitionNotAllowed if the article is no longer
+    in a state the move starts from, ValidationError if a required comment or reason is missing.
+    """
+    move = MOVES[name]
+    now = now or timezone.now()
+    comment = comment.strip()
+    with transaction.atomic():
+        # The row lock makes concurrent moves queue; the second one sees the new state and fails.
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        if not is_permitted(move, locked, user):
+            raise PermissionDenied(_("You may not do this to this article."))
+        if locked.status not in move.sources:
+            raise TransitionNotAllowed(
+                _("This article is now “%(status)s”; it cannot be changed this way.")
+                % {"status": locked.get_status_display()},
+                code="stale_state",
+            )
+        if move.comment_required and not comment:
+            raise ValidationError(_("Please give a reason."), code="comment_required")
+        if name == "publish" and locked.author_id == user.pk and not comment:
+            raise ValidationError(
+                _("You are approving your own article: write why it is published anyway."),
+                code="own_article",
+            )
+        from_status = locked.status
+        locked.status = move.target
+        if name == "publish":
+            locked.published_at = publish_at or now
+        locked.save()
+        Transition.objects.create(
+            article=locked,
+            name=name,
+            from_status=from_status,
+            to_status=move.target,
+            actor=user,
+            comment=comment,
+            publish_at=locked.published_at if name == "publish" else None,
+        )
+        transaction.on_commit(lambda: notifications.after_move(locked, name, user, comment))
+    return locked

@@ -1,0 +1,185 @@
+"""The editorial workflow in news/workflow.py: who may move an article where, and what is kept."""
+
+import threading
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.utils import timezone
+
+from news import roles, workflow
+from news.models import Article, Status, Transition
+from tests.factories import ArticleFactory, UserFactory
+
+
+def member(username, group):
+    user = UserFactory(username=username, is_staff=True, email=f"{username}@example.vn")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def people(db):
+    return {
+        "reporter": member("phongvien", roles.REPORTER),
+        "other_reporter": member("phongvien2", roles.REPORTER),
+        "editor": member("bientap", roles.EDITOR),
+        "publisher": member("lanhdao", roles.PUBLISHER),
+    }
+
+
+@pytest.fixture
+def draft(people):
+    return ArticleFactory(status=Status.DRAFT, published_at=None, author=people["reporter"])
+
+
+def move(article, name, user, **kwargs):
+    return workflow.apply(article, name, user, **kwargs)
+
+
+def test_the_full_chain_reporter_editor_leader(people, draft, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        move(draft, "submit", people["reporter"])
+        move(draft, "forward", people["editor"])
+        published = move(draft, "publish", people["publisher"])
+    assert published.status == Status.PUBLISHED
+    assert Article.objects.published().filter(pk=draft.pk).exists()
+    trail = [
+        (t.name, t.from_status, t.to_status, t.actor.username) for t in draft.transitions.all()
+    ]
+    assert trail == [
+        ("submit", Status.DRAFT, Status.SUBMITTED, "phongvien"),
+        ("forward", Status.SUBMITTED, Status.PENDING_APPROVAL, "bientap"),
+        ("publish", Status.PENDING_APPROVAL, Status.PUBLISHED, "lanhdao"),
+    ]
+
+
+MATRIX = [
+    # (state, move, role, allowed)
+    (Status.DRAFT, "submit", "reporter", True),
+    (Status.DRAFT, "submit", "other_reporter", False),
+    (Status.DRAFT, "submit", "editor", True),
+    (Status.SUBMITTED, "forward", "reporter", False),
+    (Status.SUBMITTED, "forward", "editor", True),
+    (Status.SUBMITTED, "return", "reporter", False),
+    (Status.SUBMITTED, "return", "editor", True),
+    (Status.SUBMITTED, "publish", "reporter", False),
+    (Status.SUBMITTED, "publish", "editor", False),
+    (Status.SUBMITTED, "publish", "publisher", True),
+    (Status.PENDING_APPROVAL, "publish", "publisher", True),
+    (Status.PENDING_APPROVAL, "return", "publisher", True),
+    (Status.PUBLISHED, "unpublish", "editor", False),
+    (Status.PUBLISHED, "unpublish", "reporter", False),
+    (Status.PUBLISHED, "unpublish", "publisher", True),
+]
+
+
+@pytest.mark.parametrize(("state", "name", "role", "allowed"), MATRIX)
+def test_permission_matrix(people, state, name, role, allowed):
+    article = ArticleFactory(status=state, author=people["reporter"])
+    before = article.status
+    if allowed:
+        move(article, name, people[role], comment="Lý do")
+        article.refresh_from_db()
+        assert article.status == workflow.MOVES[name].target
+        assert Transition.objects.filter(article=article, name=name).count() == 1
+    else:
+        with pytest.raises(PermissionDenied):
+            move(article, name, people[role], comment="Lý do")
+        article.refresh_from_db()
+        assert article.status == before
+        assert not Transition.objects.filter(article=article).exists()
+    offered = [m.name for m in workflow.available_moves(ArticleFactory(status=state), people[role])]
+    if not allowed:
+        assert name not in offered
+
+
+def test_moves_from_a_wrong_state_are_refused(people, draft):
+    with pytest.raises(workflow.TransitionNotAllowed):
+        move(draft, "publish", people["publisher"])
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+
+
+def test_return_and_unpublish_need_a_reason(people, draft):
+    move(draft, "submit", people["reporter"])
+    with pytest.raises(ValidationError):
+        move(draft, "return", people["editor"], comment="  ")
+    returned = move(draft, "return", people["editor"], comment="Thiếu ảnh hội nghị")
+    assert returned.status == Status.RETURNED
+    assert draft.transitions.last().comment == "Thiếu ảnh hội nghị"
+
+
+def test_publishing_ones_own_article_needs_a_recorded_reason(people):
+    own = ArticleFactory(status=Status.PENDING_APPROVAL, author=people["publisher"])
+    with pytest.raises(ValidationError):
+        move(own, "publish", people["publisher"])
+    move(own, "publish", people["publisher"], comment="Tin khẩn, biên tập viên nghỉ phép")
+    assert own.transitions.get().comment == "Tin khẩn, biên tập viên nghỉ phép"
+
+
+def test_scheduled_article_appears_at_its_time_and_never_before(people):
+    now = timezone.now()
+    at = now + timezone.timedelta(hours=5)
+    article = ArticleFactory(status=Status.PENDING_APPROVAL, author=people["reporter"])
+    move(article, "publish", people["publisher"], publish_at=at, now=now)
+    article.refresh_from_db()
+    assert article.is_scheduled(now=now)
+    assert not Article.objects.published(now=now).filter(pk=article.pk).exists()
+    before = at - timezone.timedelta(seconds=1)
+    assert not Article.objects.published(now=before).filter(pk=article.pk).exists()
+    assert Article.objects.published(now=at).filter(pk=article.pk).exists()
+
+
+def test_unpublished_article_leaves_the_public_site(client, people):
+    article = ArticleFactory(status=Status.PUBLISHED, author=people["reporter"])
+    assert client.get(article.get_absolute_url()).status_code == 200
+    move(article, "unpublish", people["publisher"], comment="Sai số liệu")
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_emails_go_to_the_right_people(
+    people, draft, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        move(draft, "submit", people["reporter"])
+    assert [m.to for m in mailoutbox] == [["bientap@example.vn"]]
+    assert draft.title in mailoutbox[0].subject
+
+    with django_capture_on_commit_callbacks(execute=True):
+        move(draft, "return", people["editor"], comment="Cần thêm nguồn")
+    assert mailoutbox[-1].to == ["phongvien@example.vn"]
+    assert "Cần thêm nguồn" in mailoutbox[-1].body
+
+    with django_capture_on_commit_callbacks(execute=True):
+        move(draft, "submit", people["reporter"])
+        move(draft, "publish", people["publisher"])
+    assert mailoutbox[-1].to == ["phongvien@example.vn"]
+    assert len(mailoutbox) == 4  # submit, return, submit again, publish
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_approvals_exactly_one_wins():
+    publishers = [member(f"lanhdao{i}", roles.PUBLISHER) for i in range(2)]
+    article = ArticleFactory(status=Status.PENDING_APPROVAL, author=UserFactory(username="pv"))
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def approve(user):
+        try:
+            barrier.wait()
+            workflow.apply(article, "publish", user)
+            outcomes.append("won")
+        except workflow.TransitionNotAllowed:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=approve, args=(user,)) for user in publishers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["refused", "won"]
+    assert Transition.objects.filter(article=article, name="publish").count() == 1
