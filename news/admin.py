@@ -20,6 +20,10 @@ class CategoryAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ("name",)}
+
+    class Media:
+        js = ["admin/js/urlify.js", "news/admin/urlify_vi.js"]  # after the one it wraps
+
     fields = ["name", "slug", "parent", "order", "description", "is_active"]
 
     def get_queryset(self, request):
@@ -68,6 +72,10 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "lead"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
+
+    class Media:
+        js = ["admin/js/urlify.js", "news/admin/urlify_vi.js"]  # after the one it wraps
+
     autocomplete_fields = ["category"]
     inlines = [PhotoInline]
     fieldsets = [

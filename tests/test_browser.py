@@ -282,12 +282,6 @@ def test_reporter_writes_and_publishes_an_article_in_the_admin(
     assert errors == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="news/admin.py prepopulates Article.slug with Django's URLify, which drops "
-    "Vietnamese letters; the model's own vietnamese_slug() should make it",
-)
 def test_admin_slug_of_a_vietnamese_title_keeps_every_word(open_page, fast_passwords):
     editor = UserFactory(
         username="bientap", password=REPORTER_PASSWORD, is_staff=True, is_superuser=True
