@@ -24,7 +24,8 @@ ALLOWED_TAGS = {
     "ol",
     "li",
     "blockquote",
-    # images with captions, tables with captions
+    # images with captions, tables with captions (CKEditor wraps both in a <figure> and
+    # writes the caption as its <figcaption>; a pasted <caption> becomes one too)
     "figure",
     "figcaption",
     "img",
@@ -50,16 +51,32 @@ ALLOWED_CLASSES = {"figure": {"image", "table"}}
 
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+# Elements removed together with their content. Without this, the raw text inside an
+# <iframe> or <textarea> would stay behind as visible text, e.g. "<script>alert(1)</script>".
+DROPPED_WITH_CONTENT = {
+    "script",
+    "style",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "textarea",
+    "title",
+    "xmp",
+}
+
+_cleaner = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    clean_content_tags=DROPPED_WITH_CONTENT,
+    attributes=ALLOWED_ATTRIBUTES,
+    allowed_classes=ALLOWED_CLASSES,
+    url_schemes=URL_SCHEMES,
+    link_rel="noopener noreferrer",
+    strip_comments=True,
+)
+
 
 def clean_html(html: str) -> str:
     if not html:
         return ""
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        allowed_classes=ALLOWED_CLASSES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    ).strip()
+    return _cleaner.clean(html).strip()
