@@ -1,0 +1,170 @@
+"""The database side of `manage.py load_demo`: accounts, site settings, categories, articles."""
+
+import datetime
+import zlib
+from dataclasses import dataclass
+from functools import partial
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models.functions import Length
+from django.utils import timezone
+
+from news.models import Article, Category, Photo, SiteSettings, Status, vietnamese_slug
+
+from .articles import ARTICLES
+from .content import ACCOUNTS, AUTHOR, CATEGORIES, LOGO_INITIALS, SITE, SOURCE
+from .pictures import logo_png
+from .scenes import render
+
+
+@dataclass(frozen=True)
+class Outcome:
+    loaded: bool
+    articles: int = 0
+    photos: int = 0
+    categories: int = 0
+
+
+def load_demo(reset=False, now=None):
+    """Set up the demo accounts, then load the content unless some article already exists.
+
+    With `reset`, the demo's own articles and categories are removed and loaded again;
+    articles that editors wrote themselves are kept. All in one transaction.
+    """
+    written = []  # files stored so far: a rollback leaves no row pointing at them
+    try:
+        with transaction.atomic():
+            users = ensure_accounts()
+            if reset:
+                remove_demo_content()
+            elif Article.objects.exists():
+                return Outcome(loaded=False)
+            load_site_settings(written)
+            categories = load_categories()
+            now = now or timezone.now()
+            articles, photos = load_articles(categories, users[AUTHOR], now, written)
+    except BaseException:
+        for name in written:
+            default_storage.delete(name)
+        raise
+    return Outcome(True, articles, photos, len(categories))
+
+
+def ensure_accounts():
+    """One user per editorial role plus a superuser, with the published demo passwords."""
+    users = {}
+    for account in ACCOUNTS:
+        user, _created = get_user_model().objects.get_or_create(username=account.username)
+        user.first_name, user.last_name = account.first_name, account.last_name
+        user.email = f"{account.username}@kimbang.example"
+        user.is_active = user.is_staff = True
+        user.is_superuser = account.is_superuser
+        user.set_password(account.password)
+        user.save()
+        user.groups.set([Group.objects.get(name=account.group)] if account.group else [])
+        users[account.username] = user
+    return users
+
+
+def _delete_file_after_commit(name):
+    # A rollback keeps the rows that point at the file, so the file must outlive it.
+    if name:
+        transaction.on_commit(partial(default_storage.delete, name))
+
+
+def remove_demo_content():
+    articles = Article.objects.filter(title__in=[a.title for a in ARTICLES])
+    for name in Photo.objects.filter(article__in=articles).values_list("image", flat=True):
+        _delete_file_after_commit(name)
+    articles.delete()
+    # Deepest first; a category that still holds an editor's article stays.
+    demo = Category.objects.filter(path__in=demo_category_paths(), articles=None)
+    for category in demo.order_by(Length("path").desc()):
+        if not category.children.exists():
+            category.delete()
+
+
+def demo_category_paths():
+    paths = []
+
+    def walk(nodes, prefix):
+        for node in nodes:
+            path = prefix + vietnamese_slug(node.name, 120)
+            paths.append(path)
+            walk(node.children, f"{path}/")
+
+    walk(CATEGORIES, "")
+    return paths
+
+
+def load_site_settings(written):
+    site = SiteSettings.load()
+    for field, value in SITE.items():
+        setattr(site, field, value)
+    _delete_file_after_commit(site.logo.name)
+    site.logo.save("logo.png", ContentFile(logo_png(LOGO_INITIALS)), save=False)
+    written.append(site.logo.name)
+    site.save()
+
+
+def load_categories():
+    """The category tree, by name; existing categories at the same path are updated."""
+    categories = {}
+
+    def walk(nodes, parent):
+        for node in nodes:
+            path = (f"{parent.path}/" if parent else "") + vietnamese_slug(node.name, 120)
+            category = Category.objects.filter(path=path).first() or Category(parent=parent)
+            category.name, category.order = node.name, node.order
+            category.description, category.is_active = node.description, True
+            category.save()
+            categories[node.name] = category
+            walk(node.children, category)
+
+    walk(CATEGORIES, None)
+    return categories
+
+
+def publication_time(days_ago, clock, now):
+    day = timezone.localdate(now) - datetime.timedelta(days=days_ago)
+    hour, minute = map(int, clock.split(":"))
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+def load_articles(categories, author, now, written):
+    photo_count = 0
+    for demo in ARTICLES:
+        published_at = min(publication_time(demo.days_ago, demo.time, now), now)
+        article = Article(
+            title=demo.title,
+            lead=demo.lead.replace("{date}", f"{timezone.localtime(published_at):%d/%m/%Y}"),
+            body=demo.body.strip(),
+            category=categories[demo.category],
+            source=SOURCE,
+            author=author,
+            status=Status.PUBLISHED,
+            published_at=published_at,
+            is_featured=demo.is_featured,
+        )
+        article.save()
+        for order, picture in enumerate(demo.photos, start=1):
+            # Seeded by the caption: the same picture on every load, a different one per photo.
+            image = render(picture.scene, zlib.crc32(picture.caption.encode()))
+            # Assigned, then saved with the row, as an admin upload is: the field's upload_to
+            # names the file (photos/YYYY/MM/<hex>.jpg) from its contents.
+            photo = Photo(
+                article=article,
+                image=ContentFile(image, name="anh.jpg"),
+                caption=picture.caption,
+                alt_text=picture.alt_text,
+                credit=picture.credit,
+                order=order,
+            )
+            photo.save()
+            written.append(photo.image.name)
+            photo_count += 1
+    return len(ARTICLES), photo_count
