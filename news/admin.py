@@ -1,10 +1,22 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 from tree_queries.admin import TreeChangeList
 
-from .models import Article, Category, Photo, SiteSettings
+from . import revisions, workflow
+from .models import Article, Category, Photo, PreviewLink, SiteSettings, Status
 
 
 def thumbnail(url, alt=""):
@@ -20,11 +32,10 @@ class CategoryAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ("name",)}
+    fields = ["name", "slug", "parent", "order", "description", "is_active"]
 
     class Media:
         js = ["admin/js/urlify.js", "news/admin/urlify_vi.js"]  # after the one it wraps
-
-    fields = ["name", "slug", "parent", "order", "description", "is_active"]
 
     def get_queryset(self, request):
         # Depth-first with siblings by their order: the admin list reads as the tree.
@@ -54,35 +65,157 @@ class PhotoInline(admin.StackedInline):
     def preview(self, obj):
         return thumbnail(obj.image.url if obj.image else "", obj.alt_text)
 
+    # Photos follow their article: whoever may not edit the article may not edit its photos.
+    def _article_editable(self, request, obj):
+        return self.admin_site._registry[Article].has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
+
+
+class QueueFilter(admin.SimpleListFilter):
+    """The editors' and leaders' work queues."""
+
+    title = _("queue")
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("review", _("Waiting for an editor")),
+            ("approval", _("Waiting for approval")),
+            ("scheduled", _("Scheduled")),
+            ("returned", _("Returned to authors")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        return {
+            "review": queryset.filter(status=Status.SUBMITTED),
+            "approval": queryset.filter(status=Status.PENDING_APPROVAL),
+            "scheduled": queryset.filter(status=Status.PUBLISHED, published_at__gt=now),
+            "returned": queryset.filter(status=Status.RETURNED),
+        }.get(self.value(), queryset)
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article form plus what an editorial step needs: the version the edit started from,
+    a comment for the step, and the publication time."""
+
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    workflow_comment = forms.CharField(
+        label=_("Comment or reason for this step"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+    )
+    publish_at = forms.SplitDateTimeField(
+        label=_("Publish at"),
+        required=False,
+        widget=AdminSplitDateTime,
+        help_text=_("Empty: now. A later time schedules the article (Vietnam time)."),
+    )
+    # Set by ArticleAdmin.get_form for the request being handled.
+    workflow_move = None
+    acting_user = None
+
+    class Meta:
+        model = Article
+        # Not status or publication time: those change only through workflow moves.
+        fields = ["title", "slug", "lead", "body", "category", "source", "is_featured", "author"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["edit_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            # Locked until the admin's transaction ends: nobody can save in between.
+            current = Article.objects.select_for_update().get(pk=self.instance.pk)
+            self._refuse_stale_edit(current, cleaned.get("edit_version"))
+            self._check_move(current, cleaned)
+        elif self.workflow_move:
+            self._check_move(Article(author=self.acting_user, status=Status.DRAFT), cleaned)
+        return cleaned
+
+    def _refuse_stale_edit(self, current, started_from):
+        if started_from is None or started_from == current.version:
+            return
+        # Let the next save go through: the person has now seen the conflict and merged.
+        self.data = self.data.copy()
+        self.data["edit_version"] = str(current.version)
+        last = current.history.select_related("history_user").first()
+        who = last.history_user if last and last.history_user else None
+        raise ValidationError(
+            gettext(
+                "%(who)s saved this article at %(time)s, after you opened it. Your text is "
+                "still below: compare it with the current version (open it in a new tab), "
+                "merge, then save again."
+            )
+            % {
+                "who": (who.get_full_name() or who.get_username()) if who else gettext("Someone"),
+                "time": timezone.localtime(last.history_date).strftime("%H:%M:%S %d/%m/%Y")
+                if last
+                else "",
+            },
+            code="edit_conflict",
+        )
+
+    def _check_move(self, current, cleaned):
+        move = self.workflow_move
+        if move is None:
+            return
+        if current.status not in move.sources:
+            raise ValidationError(
+                gettext("This article is now “%(status)s”; that step is no longer possible.")
+                % {"status": current.get_status_display()}
+            )
+        comment = cleaned.get("workflow_comment", "").strip()
+        own = current.author_id == self.acting_user.pk
+        if move.comment_required and not comment:
+            self.add_error("workflow_comment", gettext("Please give a reason for this step."))
+        elif move.name == "publish" and own and not comment:
+            self.add_error(
+                "workflow_comment",
+                gettext("You are approving your own article: write why it is published anyway."),
+            )
+
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
+    form = ArticleAdminForm
+    change_form_template = "admin/news/article/change_form.html"
     list_display = [
         "title",
         "list_thumbnail",
         "category",
-        "status",
+        "state",
         "published_at",
         "author",
         "is_featured",
     ]
     list_display_links = ["title"]
-    list_filter = ["status", "category", "published_at", "is_featured"]
+    list_filter = [QueueFilter, "status", "category", "published_at", "is_featured"]
     list_select_related = ["category", "author"]
     search_fields = ["title", "lead"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
-
-    class Media:
-        js = ["admin/js/urlify.js", "news/admin/urlify_vi.js"]  # after the one it wraps
-
     autocomplete_fields = ["category"]
     inlines = [PhotoInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
-        (_("Classification"), {"fields": ["category", "source", "is_featured"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", "author"]}),
+        (_("Classification"), {"fields": ["category", "source", "is_featured", "author"]}),
     ]
+
+    class Media:
+        js = ["admin/js/urlify.js", "news/admin/urlify_vi.js"]  # after the one it wraps
+        css = {"all": ["news/admin/newsroom.css"]}
 
     def get_queryset(self, request):
         first_photo = Photo.objects.filter(article=OuterRef("pk")).order_by("order", "pk")
@@ -98,16 +231,153 @@ class ArticleAdmin(admin.ModelAdmin):
             return "—"
         return thumbnail(Photo.image.field.storage.url(obj.first_photo))
 
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, obj):
+        if obj.is_scheduled():
+            return gettext("Scheduled for %(time)s") % {
+                "time": timezone.localtime(obj.published_at).strftime("%d/%m/%Y %H:%M")
+            }
+        return obj.get_status_display()
+
+    # Permissions: a reporter edits only their own drafts and returned articles; editors and
+    # leaders edit any article. State changes go through workflow moves only.
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or request.user.has_perm("news.review_article"):
+            return True
+        return obj.author_id == request.user.pk and obj.status in (Status.DRAFT, Status.RETURNED)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(
+            form.__name__,
+            (form,),
+            {"workflow_move": getattr(request, "workflow_move", None), "acting_user": request.user},
+        )
+
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
         initial.setdefault("source", SiteSettings.load().station_name)
         initial.setdefault("author", request.user.pk)
         return initial
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and "_move" in request.POST:
+            move = workflow.MOVES.get(request.POST["_move"])
+            if move is None:
+                return HttpResponseBadRequest()
+            article = self.get_object(request, unquote(object_id)) if object_id else None
+            article = article or Article(author=request.user, status=Status.DRAFT)
+            if not workflow.is_permitted(move, article, request.user):
+                raise PermissionDenied
+            request.workflow_move = move
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        article = obj or Article(author=request.user, status=Status.DRAFT)
+        context.update(
+            workflow_moves=workflow.available_moves(article, request.user),
+            transitions=obj.transitions.select_related("actor") if obj else [],
+            can_share_preview=obj is not None and request.user.has_perm("news.publish_article"),
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:
             obj.author = request.user
+        if change:
+            # The form never changes the editorial state, not even when restoring a revision.
+            current = Article.objects.get(pk=obj.pk)
+            obj.status, obj.published_at, obj.version = (
+                current.status,
+                current.published_at,
+                current.version,
+            )
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        move = getattr(request, "workflow_move", None)
+        if move is not None:
+            workflow.apply(
+                form.instance,
+                move.name,
+                request.user,
+                comment=form.cleaned_data.get("workflow_comment", ""),
+                publish_at=form.cleaned_data.get("publish_at"),
+            )
+            form.instance.refresh_from_db()
+            messages.success(
+                request,
+                gettext("State: %(status)s.") % {"status": form.instance.get_status_display()},
+            )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring a revision is an edit: the same rule as editing the article applies.
+        if request.method == "POST":
+            article = get_object_or_404(Article, pk=unquote(object_id))
+            if not self.has_change_permission(request, article):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
+            path(
+                "<path:object_id>/preview-links/",
+                self.admin_site.admin_view(self.preview_links_view),
+                name="{}_{}_preview_links".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def compare_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=unquote(object_id))
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            **revisions.comparison(article, request.GET.get("from"), request.GET.get("to")),
+            "opts": self.opts,
+            "original": article,
+            "title": gettext("Compare revisions of “%(title)s”") % {"title": article.title},
+        }
+        return TemplateResponse(request, "admin/news/article/compare.html", context)
+
+    def preview_links_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=unquote(object_id))
+        if not request.user.has_perm("news.publish_article"):
+            raise PermissionDenied
+        if request.method == "POST":
+            if request.POST.get("action") == "create":
+                hours = int(request.POST.get("hours") or 48)
+                PreviewLink.objects.create(
+                    article=article,
+                    created_by=request.user,
+                    expires_at=timezone.now() + timezone.timedelta(hours=max(1, min(hours, 720))),
+                )
+                messages.success(request, gettext("A preview link was created."))
+            elif request.POST.get("action") == "revoke":
+                article.preview_links.filter(pk=request.POST.get("link"), revoked_at=None).update(
+                    revoked_at=timezone.now()
+                )
+                messages.success(request, gettext("The preview link was revoked."))
+            return redirect(reverse("admin:news_article_preview_links", args=[article.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "links": article.preview_links.select_related("created_by"),
+            "now": timezone.now(),
+            "title": gettext("Preview links for “%(title)s”") % {"title": article.title},
+        }
+        return TemplateResponse(request, "admin/news/article/preview_links.html", context)
 
 
 @admin.register(SiteSettings)

@@ -52,3 +52,19 @@ PERMISSIONS = {
         "news.publish_article",
     ],
 }
+
+
+def ensure_groups():
+    """Create the groups with their permissions if missing (e.g. after a test database flush).
+
+    Migrations 0003 and 0005 do this on a real database; this is for code that starts from an
+    emptied one.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    for name, permissions in PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        codenames = [permission.split(".", 1)[1] for permission in permissions]
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label="news", codename__in=codenames)
+        )

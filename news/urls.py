@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import uploads, views
+from . import preview, uploads, views
 
 app_name = "news"
 
@@ -13,4 +13,6 @@ urlpatterns = [
         name="article",
     ),
     path("bien-tap/tai-anh/", uploads.editor_upload, name="editor_upload"),
+    path("xem-truoc/<int:pk>/", preview.staff_preview, name="preview"),
+    path("xem-truoc/chia-se/<str:token>/", preview.shared_preview, name="shared_preview"),
 ]

@@ -33,27 +33,28 @@ MOVES = {
     move.name: move
     for move in [
         Move(
-            "submit", gettext_lazy("Submit for review"),
+            "submit", gettext_lazy("Save and submit for review"),
             frozenset({Status.DRAFT, Status.RETURNED, Status.UNPUBLISHED}),
             Status.SUBMITTED, "news.submit_article", own_articles_only=True,
         ),
         Move(
-            "return", gettext_lazy("Return to author"),
+            "return", gettext_lazy("Save and return to the author"),
             frozenset({Status.SUBMITTED, Status.PENDING_APPROVAL}),
             Status.RETURNED, "news.review_article", comment_required=True,
         ),
         Move(
-            "forward", gettext_lazy("Forward for approval"),
+            "forward", gettext_lazy("Save and forward for approval"),
             frozenset({Status.SUBMITTED}),
             Status.PENDING_APPROVAL, "news.review_article",
         ),
         Move(
-            "publish", gettext_lazy("Approve and publish"),
-            frozenset({Status.SUBMITTED, Status.PENDING_APPROVAL, Status.UNPUBLISHED}),
+            "publish", gettext_lazy("Save and publish"),
+            # From a draft too: a leader may write and publish (their own work needs a reason).
+            frozenset({Status.DRAFT, Status.SUBMITTED, Status.PENDING_APPROVAL, Status.UNPUBLISHED}),
             Status.PUBLISHED, "news.publish_article",
         ),
         Move(
-            "unpublish", gettext_lazy("Unpublish"),
+            "unpublish", gettext_lazy("Save and unpublish"),
             frozenset({Status.PUBLISHED}),
             Status.UNPUBLISHED, "news.publish_article", comment_required=True,
         ),

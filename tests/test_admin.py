@@ -32,9 +32,6 @@ def article_form(category, **overrides):
         "body": "<h2>Không khí ngày hội</h2><p>Học sinh <strong>náo nức</strong> đến trường.</p>",
         "category": str(category.pk),
         "source": "Đài Kim Bảng",
-        "status": Status.PUBLISHED,
-        "published_at_0": "13/10/2020",
-        "published_at_1": "08:30",
         "author": "",
     }
     data.update(inline_management())
@@ -67,7 +64,14 @@ def test_add_form_offers_the_ckeditor_5_editor_in_vietnamese(admin_client):
 
 def test_create_article_with_ordered_captioned_photos(admin_client, superuser):
     category = CategoryFactory(name="Giáo dục")
-    data = article_form(category, **inline_management(total=2))
+    data = article_form(
+        category,
+        _move="publish",
+        workflow_comment="Tin của lãnh đạo, đăng ngay",  # publishing one's own work
+        publish_at_0="13/10/2020",
+        publish_at_1="08:30",
+        **inline_management(total=2),
+    )
     data.update(photo_fields(0, "Học sinh chào cờ", order=2, image=image_upload("chao co.jpg")))
     data.update(
         photo_fields(
@@ -184,9 +188,11 @@ def test_a_reporter_can_write_an_article(client):
     reporter.groups.add(Group.objects.get(name=roles.REPORTER))
     client.force_login(reporter)
     category = CategoryFactory()
-    response = client.post(reverse(ADD_URL), article_form(category, status=Status.DRAFT))
+    response = client.post(reverse(ADD_URL), article_form(category, _move="submit"))
     assert response.status_code == 302
-    assert Article.objects.get().author == reporter
+    article = Article.objects.get()
+    assert article.author == reporter
+    assert article.status == Status.SUBMITTED
 
 
 def test_site_settings_edited_in_admin_show_on_the_site(admin_client):

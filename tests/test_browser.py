@@ -11,11 +11,13 @@ import re
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect, sync_playwright
 
+from news import roles
 from news.models import Article, Status
 from tests.browser_support import (
     CHROMIUM,
@@ -174,9 +176,11 @@ def log_in_to_admin(page, user, password):
 def test_reporter_writes_and_publishes_an_article_in_the_admin(
     open_page, live_server, fast_passwords
 ):
-    reporter = UserFactory(
-        username="phongvien", password=REPORTER_PASSWORD, is_staff=True, is_superuser=True
-    )
+    roles.ensure_groups()  # the live server's database is flushed between tests
+    reporter = UserFactory(username="phongvien", password=REPORTER_PASSWORD, is_staff=True)
+    reporter.groups.add(Group.objects.get(name=roles.REPORTER))
+    leader = UserFactory(username="lanhdao", password=REPORTER_PASSWORD, is_staff=True)
+    leader.groups.add(Group.objects.get(name=roles.PUBLISHER))
     news = CategoryFactory(name="Tin tức - Sự kiện", order=1)
     CategoryFactory(name="An ninh - Quốc phòng", parent=news)
     CategoryFactory(name="Kinh tế", order=2)
@@ -244,13 +248,22 @@ def test_reporter_writes_and_publishes_an_article_in_the_admin(
     )
     page.locator("#id_photos-0-caption").fill(photo_caption)
     page.locator("#id_photos-0-alt_text").fill(photo_alt)
-    page.locator("#id_status").select_option(Status.PUBLISHED)
     page.screenshot(path=artifact_path("admin-editor.png"), full_page=True)
 
-    page.locator('input[name="_save"]').click()
+    # The reporter sends it for review; a leader of the station then publishes it.
+    page.locator('button[name="_move"][value="submit"]').click()
     expect(page).to_have_url(f"{live_server.url}{reverse('admin:news_article_changelist')}")
-
     article = Article.objects.get(title=title)
+    assert article.status == Status.SUBMITTED
+
+    leader_page = open_page(**DESKTOP)
+    leader_errors = record_errors(leader_page, ignore_urls=IGNORED_URLS)
+    log_in_to_admin(leader_page, leader, REPORTER_PASSWORD)
+    leader_page.goto(reverse("admin:news_article_change", args=[article.pk]))
+    leader_page.locator('button[name="_move"][value="publish"]').click()
+    expect(leader_page).to_have_url(f"{live_server.url}{reverse('admin:news_article_changelist')}")
+
+    article.refresh_from_db()
     assert article.status == Status.PUBLISHED and article.is_published()
     assert article.category.name == "An ninh - Quốc phòng"
     assert article.author == reporter
@@ -279,7 +292,7 @@ def test_reporter_writes_and_publishes_an_article_in_the_admin(
     expect(page.locator("strong")).to_have_text("đồng chí Chủ tịch UBND huyện")
     page.screenshot(path=artifact_path("desktop-article.png"), full_page=True)
 
-    assert errors == []
+    assert errors == [] and leader_errors == []
 
 
 def test_admin_slug_of_a_vietnamese_title_keeps_every_word(open_page, fast_passwords):

@@ -141,7 +141,7 @@ def test_bad_page_numbers_are_404_never_500(client, tree, page):
 
 
 def test_unknown_or_inactive_category_is_404(client, tree):
-    news, _defence, economy = tree
+    _news, _defence, economy = tree
     economy.is_active = False
     economy.save()
     assert client.get("/chuyen-muc/khong-co/").status_code == 404

@@ -1,0 +1,39 @@
+"""Previews of articles in any state, rendered like the public page, never cached or indexed."""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+
+from .models import Article, PreviewLink
+
+
+def _render(request, article_pk, link=None):
+    article = get_object_or_404(
+        Article.objects.select_related("category", "author").prefetch_related("photos"),
+        pk=article_pk,
+    )
+    response = TemplateResponse(
+        request,
+        "news/article_preview.html",
+        {"article": article, "trail": list(article.category.trail()), "preview_link": link},
+    )
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@staff_member_required
+def staff_preview(request, pk):
+    if not request.user.has_perm("news.view_article"):
+        raise PermissionDenied
+    return _render(request, pk)
+
+
+def shared_preview(request, token):
+    link = PreviewLink.objects.filter(token=token).first()
+    if link is None or not link.is_valid():
+        raise Http404
+    return _render(request, link.article_id, link)
