@@ -38,7 +38,10 @@ def photo_upload_to(instance, filename):
 
 def detected_extension(file) -> str | None:
     """The extension for the image format found in the file's header, or None."""
-    position = file.tell()
+    try:
+        position = file.tell()
+    except (ValueError, OSError):
+        return None  # no file yet, e.g. FieldFile.save(name, content) names it before writing
     try:
         file.seek(0)
         with Image.open(file, formats=READERS) as image:

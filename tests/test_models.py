@@ -1,9 +1,10 @@
 import pytest
+from django.core.files.base import ContentFile
 from django.db import IntegrityError
 from django.utils import timezone
 
 from news.models import Article, SiteSettings, Status, vietnamese_slug
-from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
+from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +111,10 @@ def test_site_settings_is_a_single_row():
     first.save()
     SiteSettings(portal_name="Khác").save()
     assert SiteSettings.objects.count() == 1
+
+
+def test_photo_saved_through_the_field_api_gets_a_generated_name():
+    photo = PhotoFactory.build(article=ArticleFactory(), image=None)
+    photo.image.save("Ảnh gốc.png", ContentFile(image_bytes(fmt="PNG")), save=True)
+    assert photo.image.name.startswith("photos/") and photo.image.name.endswith(".png")
+    assert photo.image.name.isascii()
