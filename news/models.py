@@ -1,6 +1,8 @@
 import secrets
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
@@ -16,6 +18,7 @@ from tree_queries.query import TreeQuerySet
 
 from .images import photo_upload_to, validate_image
 from .sanitize import clean_html
+from .search import reindex as reindex_search
 
 
 def vietnamese_slug(text: str, max_length: int = 200) -> str:
@@ -163,9 +166,13 @@ class Article(models.Model):
     # Bumped on every save; an edit form carries the version it started from, so a save over
     # someone else's newer save is refused instead of silently overwriting it.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Title, lead and body for full-text search (news/search.py), refreshed on every save.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name=_("article revision"))
+    history = HistoricalRecords(
+        verbose_name=_("article revision"), excluded_fields=["search_vector"]
+    )
 
     class Meta:
         verbose_name = _("article")
@@ -174,6 +181,7 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
             models.Index(fields=["category", "-published_at"], name="article_category_idx"),
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
         ]
         permissions = [
             ("submit_article", _("Can submit articles for review")),
@@ -193,6 +201,7 @@ class Article(models.Model):
         if self.pk is not None:
             self.version += 1
         super().save(*args, **kwargs)
+        reindex_search(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
         return reverse("news:article", kwargs={"slug": self.slug, "pk": self.pk})
@@ -243,8 +252,11 @@ class Photo(models.Model):
     )
     credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("Photographer."))
     order = models.PositiveIntegerField(_("order"), default=0)
+    # Smaller copies made once when the photo is uploaded (news/renditions.py): storage names
+    # by format and width, e.g. {"webp": {"480": "..."}, "jpeg": {...}, "og": "..."}.
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
 
-    history = HistoricalRecords(verbose_name=_("photo revision"))
+    history = HistoricalRecords(verbose_name=_("photo revision"), excluded_fields=["renditions"])
 
     class Meta:
         verbose_name = _("photo")
@@ -294,6 +306,23 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.article_id}: {self.from_status} → {self.to_status}"
+
+
+class ViewCount(models.Model):
+    """How many times an article was read. Kept off the article row, and written in batches
+    (news/view_counts.py), so that reading never locks or rewrites the article itself."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="view_count"
+    )
+    count = models.PositiveBigIntegerField(_("views"), default=0, db_index=True)
+
+    class Meta:
+        verbose_name = _("view count")
+        verbose_name_plural = _("view counts")
+
+    def __str__(self):
+        return f"{self.article_id}: {self.count}"
 
 
 def preview_token():

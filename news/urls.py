@@ -12,6 +12,7 @@ urlpatterns = [
         views.ArticleView.as_view(),
         name="article",
     ),
+    path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("bien-tap/tai-anh/", uploads.editor_upload, name="editor_upload"),
     path("xem-truoc/<int:pk>/", preview.staff_preview, name="preview"),
     path("xem-truoc/chia-se/<str:token>/", preview.shared_preview, name="shared_preview"),

@@ -3,6 +3,8 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import search
+from .forms import SearchForm
 from .models import Article, Category, Photo
 
 HOME_BLOCK_SIZE = 4
@@ -97,4 +99,50 @@ class ArticleView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["trail"] = list(self.object.category.trail())
+        return context
+
+
+class SearchView(ListView):
+    """`/tim-kiem/?q=…`: accent-insensitive full-text search over published articles."""
+
+    template_name = "news/search.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.form = SearchForm(self.request.GET or None)
+        self.query = ""
+        self.fuzzy = False
+        if not self.form.is_valid():
+            return Article.objects.none()
+        data = self.form.cleaned_data
+        self.query = search.clean_query(data["q"])
+        if not self.query:
+            return Article.objects.none()
+        articles = published_articles()
+        if data["category"]:
+            articles = articles.filter(category__in=data["category"].subtree())
+        if data["date_from"]:
+            articles = articles.filter(published_at__date__gte=data["date_from"])
+        if data["date_to"]:
+            articles = articles.filter(published_at__date__lte=data["date_to"])
+        found = search.matching(articles, self.query)
+        if not found.exists():
+            self.fuzzy = True
+            return search.near_misses(articles, self.query)
+        return found
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for article in context["articles"]:
+            article.snippet = search.snippet_html(getattr(article, "snippet_raw", article.lead))
+        page = context["page_obj"]
+        context.update(
+            form=self.form,
+            query=self.query,
+            fuzzy=self.fuzzy,
+            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            query_string=self.request.GET.copy(),
+        )
+        context["query_string"].pop("page", None)
         return context

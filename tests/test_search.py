@@ -1,0 +1,159 @@
+"""Search at /tim-kiem/: accents ignored both ways, ranked, highlighted, filtered, never a 500."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Status
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("news:search")
+
+
+def results(client, **params):
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    return [a.title for a in response.context["articles"]], response
+
+
+@pytest.fixture
+def corpus():
+    defence = CategoryFactory(name="An ninh - Quốc phòng")
+    economy = CategoryFactory(name="Kinh tế")
+    now = timezone.now()
+    return {
+        "defence": ArticleFactory(
+            title="Hội nghị tổng kết công tác quốc phòng",
+            lead="Huyện tổng kết các đề án giai đoạn 2015-2020.",
+            body="<p>Đài Kim Bảng đưa tin về <strong>diễn tập</strong> khu vực phòng thủ.</p>",
+            category=defence,
+            published_at=now - timezone.timedelta(days=40),
+        ),
+        "harvest": ArticleFactory(
+            title="Nông dân thu hoạch lúa mùa",
+            lead="Năng suất lúa đạt khá, giá ổn định.",
+            body="<p>Vụ mùa năm nay thắng lợi.</p>",
+            category=economy,
+            published_at=now - timezone.timedelta(days=2),
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("quoc phong", "Hội nghị tổng kết công tác quốc phòng"),
+        ("quốc phòng", "Hội nghị tổng kết công tác quốc phòng"),
+        ("dai kim bang", "Hội nghị tổng kết công tác quốc phòng"),
+        ("ĐÀI KIM BẢNG", "Hội nghị tổng kết công tác quốc phòng"),
+        ("lua mua", "Nông dân thu hoạch lúa mùa"),
+        ('"thu hoach lua"', "Nông dân thu hoạch lúa mùa"),
+    ],
+)
+def test_accents_are_ignored_both_ways(client, corpus, query, expected):
+    titles, _ = results(client, q=query)
+    assert titles == [expected]
+
+
+def test_ranking_puts_title_above_lead_above_body(client):
+    category = CategoryFactory()
+    in_body = ArticleFactory(
+        title="Tin một", lead="Sapo.", body="<p>Nói về đê điều.</p>", category=category
+    )
+    in_lead = ArticleFactory(
+        title="Tin hai", lead="Kiểm tra đê điều.", body="<p>Khác.</p>", category=category
+    )
+    in_title = ArticleFactory(
+        title="Đê điều an toàn", lead="Sapo.", body="<p>Khác.</p>", category=category
+    )
+    titles, _ = results(client, q="de dieu")
+    assert titles == [in_title.title, in_lead.title, in_body.title]
+
+
+def test_matched_words_are_highlighted_in_a_snippet(client, corpus):
+    _, response = results(client, q="dien tap")
+    html = response.content.decode()
+    assert "<mark>diễn</mark> <mark>tập</mark>" in html
+    assert "<strong>" not in html.split('class="search-result__snippet"')[1].split("</p>")[0]
+
+
+def test_filters_by_category_and_date(client, corpus):
+    both = "nghi lua"  # no article has both words
+    assert results(client, q="hoi nghi")[0] == ["Hội nghị tổng kết công tác quốc phòng"]
+    in_economy, _ = results(client, q="lua", category="kinh-te")
+    assert in_economy == ["Nông dân thu hoạch lúa mùa"]
+    assert results(client, q="hoi nghi", category="kinh-te")[0] == []
+    recent = (timezone.localdate() - timezone.timedelta(days=7)).strftime("%d/%m/%Y")
+    assert results(client, q="quoc phong", date_from=recent)[0] == []
+    assert results(client, q="lua", date_from=recent)[0] == ["Nông dân thu hoạch lúa mùa"]
+    _, response = results(client, q=both)
+    assert response.context["fuzzy"]  # no exact match: only near misses are offered
+
+
+def test_misspelling_falls_back_to_similar_titles(client, corpus):
+    titles, response = results(client, q="thu hoach lua muaa")
+    assert titles == ["Nông dân thu hoạch lúa mùa"]
+    assert response.context["fuzzy"] is True
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "'", "&|!:*()", "quoc & | ! phong", "<script>alert(1)</script>", "a" * 10_000,
+     "quốc\x00phòng", "%", "\\", "!!!", ":*", "()", "-", "or and not"],
+)  # fmt: skip
+def test_any_query_string_returns_a_page(client, corpus, query):
+    response = client.get(URL, {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_bad_filters_and_pages_never_500(client, corpus):
+    assert client.get(URL, {"q": "lua", "date_from": "32/13/2020"}).status_code == 200
+    assert client.get(URL, {"q": "lua", "category": "khong-co"}).status_code == 200
+    assert client.get(URL, {"q": "lua", "page": "99"}).status_code == 404
+    assert client.get(URL, {"q": "lua", "page": "x"}).status_code == 404
+
+
+@pytest.mark.parametrize("state", [Status.DRAFT, Status.SUBMITTED, Status.UNPUBLISHED, "scheduled"])
+def test_unpublished_articles_are_never_found(client, state):
+    if state == "scheduled":
+        ArticleFactory(
+            title="Bài bí mật về đê", published_at=timezone.now() + timezone.timedelta(hours=1)
+        )
+    else:
+        ArticleFactory(title="Bài bí mật về đê", status=state)
+    assert results(client, q="bi mat")[0] == []
+    assert results(client, q="bi mat de")[0] == []
+
+
+def test_search_vector_follows_edits(client, corpus):
+    article = corpus["harvest"]
+    article.title = "Nông dân gieo mạ"
+    article.save()
+    assert results(client, q="gieo ma")[0] == ["Nông dân gieo mạ"]
+
+
+def test_search_page_runs_a_constant_number_of_queries(client, django_assert_num_queries):
+    category = CategoryFactory()
+    ArticleFactory.create_batch(25, title="Tin đê điều", category=category)
+    client.get(URL, {"q": "de dieu"})
+    with django_assert_num_queries(
+        7
+    ):  # settings, menu, categories (filter), count, page, photos, exists
+        client.get(URL, {"q": "de dieu"})
+
+
+def test_page_links_keep_the_search_words_and_filters(client):
+    category = CategoryFactory(name="Thời sự")
+    ArticleFactory.create_batch(25, title="Tin đê điều", category=category)
+    _, response = results(client, q="de dieu", category="thoi-su")
+    html = response.content.decode()
+    assert 'href="?q=de+dieu&amp;category=thoi-su&amp;page=2"' in html
+    page_two, _ = results(client, q="de dieu", category="thoi-su", page=2)
+    assert len(page_two) == 5
+
+
+def test_header_has_a_search_box_on_every_page(client):
+    html = client.get("/").content.decode()
+    assert f'action="{URL}"' in html and 'name="q"' in html and 'role="search"' in html
