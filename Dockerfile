@@ -1,4 +1,5 @@
-# Production image of the portal: gunicorn behind a reverse proxy, PostgreSQL from DATABASE_URL.
+# Production image of the portal: gunicorn behind nginx, PostgreSQL from DATABASE_URL.
+# docker-compose.yml runs it as `migrate` (docker/entrypoint.sh setup) and as `web` (the CMD).
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -7,20 +8,27 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 WORKDIR /app
-RUN useradd --create-home --uid 10001 portal
+RUN useradd --create-home --uid 10001 --user-group portal
 
-# Dependencies first, so that a code change does not reinstall them.
+# Dependencies first, so that a code change does not reinstall them. The s3 extra lets the
+# media move to S3-compatible storage through environment variables alone.
 COPY pyproject.toml ./
-RUN pip install .
+# DL3013: "." is this project; pyproject.toml pins every dependency it installs.
+# hadolint ignore=DL3013
+RUN pip install ".[s3]"
 
-COPY --chown=portal:portal . .
-# collectstatic needs settings to load, not real secrets.
+# The code belongs to root: the portal's user can write its uploads, not its own program.
+COPY . .
+# collectstatic needs settings to load, not real secrets. The files baked in here are the ones
+# whose hashed names this image's pages use; `setup` copies them to the shared static volume.
+# The folders the volumes are mounted on belong to the portal's user, and so do new volumes.
 RUN DEBUG=off SECRET_KEY=build-only-collectstatic-key-0123456789abcdefghijklmnopqrstuvwxyz \
     ALLOWED_HOSTS=build DATABASE_URL=postgres://build@localhost/build \
-    python manage.py collectstatic --noinput \
-    && mkdir -p /app/media && chown portal:portal /app/media
+    python manage.py collectstatic --noinput --verbosity 0 \
+    && mkdir -p /app/media /srv/static \
+    && chown 10001:10001 /app/media /srv/static
 
-USER portal
+USER 10001:10001
 EXPOSE 8000
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
-CMD ["gunicorn", "portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "--config", "docker/gunicorn.conf.py", "portal.wsgi"]

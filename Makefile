@@ -5,10 +5,11 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 # Development mode: debug pages, a development secret key and, unless DATABASE_URL is set,
-# the embedded PostgreSQL under var/. Production never runs through this Makefile.
+# the embedded PostgreSQL under var/. Production runs through docker compose; only its
+# `backup` and `restore` are here, as shorthands for `docker compose run`.
 export DEBUG ?= on
 
-.PHONY: run test install db migrate demo lint check bench stop-db clean
+.PHONY: run test install db migrate demo lint check stack backup restore bench stop-db clean
 
 run: migrate demo
 	@echo "Cổng thông tin: http://127.0.0.1:8000/   Quản trị: http://127.0.0.1:8000/admin/"
@@ -38,10 +39,29 @@ demo: migrate
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
+	$(BIN)/shellcheck docker/entrypoint.sh docker/backup.sh .ci/run
+	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+	$(BIN)/compose-lint check --quiet --skip-suppressed --no-env --strict-config --fail-on low \
+		--config docker/compose-lint.yml docker-compose.yml
 
 check: install db
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
+
+# The production stack without containers: the image's setup steps and gunicorn command
+# behind nginx with the compose template (also part of `make test`).
+stack: install db
+	$(BIN)/pytest -q tests/test_stack.py
+
+# One archive of the database and media under backups/; restore one into the stack.
+backup:
+	docker compose run --rm backup backup
+
+restore:
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/portal-<time>.tar"; exit 2; }
+	docker compose run --rm --volume "$(abspath $(FILE)):/restore/archive.tar:ro" \
+		backup restore /restore/archive.tar
 
 stop-db: install
 	$(BIN)/python -m portal.embedded_db stop

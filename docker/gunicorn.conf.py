@@ -1,0 +1,27 @@
+"""gunicorn settings of the portal image; the Dockerfile's CMD names this file.
+
+Sync workers: nginx reads each request in full before passing it on and takes the response
+at once, so a worker is busy only while Django works, never while a phone on a slow line sends
+or receives.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+# A worker is replaced after about a thousand requests, so a slow leak never grows unbounded.
+max_requests = 1000
+max_requests_jitter = 100
+# The proxies allowed to say the request came over HTTPS: the same list Django trusts.
+forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1")
+
+# Standard output, one line per request: client (as the proxy saw it), request line, status,
+# response bytes, duration in milliseconds, user agent. Errors, with tracebacks, on stderr.
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%({x-forwarded-for}i)s "%(r)s" %(s)s %(B)s %(M)sms "%(a)s"'
+
+# No control socket: nothing here uses gunicornc, and the image's files are read-only.
+control_socket_disable = True

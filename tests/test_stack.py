@@ -1,0 +1,367 @@
+"""The production stack, proven without containers (no Docker engine runs here or in CI).
+
+What docker compose runs is run here: the image's own steps (`docker/entrypoint.sh setup`:
+migrate, collectstatic) and its own command (the Dockerfile's CMD, gunicorn with
+docker/gunicorn.conf.py) against a scratch PostgreSQL database with production settings, and
+nginx with the very template the compose `nginx` service mounts, rendered by envsubst with that
+service's variables (only addresses and folders differ). Every check then goes through nginx
+over HTTPS, as a reader's or an editor's browser would, from loopback addresses other than
+nginx's own so that client addresses can be told apart.
+"""
+
+import http.client
+import http.cookies
+import json
+import re
+import secrets
+import shutil
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from django.urls import reverse
+
+from tests.deploy_support import (
+    REPO,
+    database_url,
+    free_port,
+    production_environment,
+    query,
+    require_program,
+    scratch_database,
+)
+from tests.stack_support import (
+    ADMIN_URL,
+    HOST,
+    READER_ADDRESS,
+    Browser,
+    Process,
+    answers,
+    compose_service,
+    dockerfile_command,
+    multipart,
+    nginx_main_config,
+    png_bytes,
+    render_nginx_template,
+    size_in_bytes,
+    wait_until,
+)
+
+EDITOR = ("bientap", "mat-khau-bien-tap-2020")
+FAILURE_LIMIT = 3
+ATTACKER_ADDRESS = "127.0.0.9"
+
+
+@pytest.fixture(scope="module")
+def stack():
+    nginx = require_program("nginx", "nginx")
+    openssl = require_program("openssl", "openssl")
+    processes = []
+    # World-readable (unlike pytest's own temporary folders): nginx's workers run as nobody.
+    root = Path(tempfile.mkdtemp(prefix="portal-stack-"))
+    root.chmod(0o755)
+    try:
+        with scratch_database("stack") as database:
+            yield from _start_stack(root, database, nginx, openssl, processes)
+    finally:
+        for process in reversed(processes):
+            process.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _start_stack(root, database, nginx, openssl, processes):
+    static_root, media_root, tls, prefix = (
+        root / name for name in ["static", "media", "tls", "nginx"]
+    )
+    for folder in (static_root, media_root, tls, prefix / "conf.d"):
+        folder.mkdir(parents=True)
+    web_port, https_port, http_port = free_port(), free_port(), free_port()
+    env = production_environment(
+        DATABASE_URL=database_url(database),
+        STATIC_ROOT=static_root,
+        MEDIA_ROOT=media_root,
+        ADMIN_URL=ADMIN_URL,
+        CONN_MAX_AGE=60,
+        TRUSTED_PROXIES="127.0.0.1",
+        AXES_FAILURE_LIMIT=FAILURE_LIMIT,
+        GUNICORN_BIND=f"127.0.0.1:{web_port}",
+        WEB_CONCURRENCY=2,
+    )
+    entrypoint, command = dockerfile_command()
+    entrypoint = [str(REPO / entrypoint[0].removeprefix("/app/")), *entrypoint[1:]]
+
+    def run(*args, **extra):
+        return subprocess.run(
+            [*entrypoint, *args],
+            cwd=REPO,
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    setup = run(*compose_service("migrate")["command"])
+    assert setup.returncode == 0, setup.stdout + setup.stderr
+    # The first account, as README.md says: `docker compose run --rm web createsuperuser`.
+    superuser = run(
+        "createsuperuser", "--noinput", "--username", EDITOR[0],
+        "--email", "bientap@example.vn", DJANGO_SUPERUSER_PASSWORD=EDITOR[1],
+    )  # fmt: skip
+    assert superuser.returncode == 0, superuser.stdout + superuser.stderr
+    # The longer form of the entrypoint's contract: `manage <command>`.
+    listed = run("manage", "shell", "-c", "from django.contrib.auth.models import User;"
+                 " print(*User.objects.values_list('username', flat=True))")  # fmt: skip
+    assert listed.stdout.splitlines()[-1] == EDITOR[0], listed.stdout + listed.stderr
+
+    web = Process([*entrypoint, *command], root / "gunicorn.log", cwd=REPO, env=env)
+    processes.append(web)
+    wait_until(lambda: web.popen.poll() is None and answers(web_port, "/healthz"), "gunicorn")
+
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-days", "1", "-subj", f"/CN={HOST}",
+         "-keyout", tls / "privkey.pem", "-out", tls / "fullchain.pem"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    nginx_env = render_nginx_template(
+        {
+            "PORTAL_HTTP_LISTEN": f"127.0.0.1:{http_port}",
+            "PORTAL_HTTPS_LISTEN": f"127.0.0.1:{https_port}",
+            "PORTAL_UPSTREAM": f"127.0.0.1:{web_port}",
+            "PORTAL_RESOLVER": "127.0.0.1",
+            "PORTAL_STATIC_ROOT": str(static_root),
+            "PORTAL_MEDIA_ROOT": str(media_root),
+            "PORTAL_ERROR_ROOT": str(REPO / "docker" / "nginx" / "errors"),
+            "PORTAL_TLS_DIR": str(tls),
+            "PORTAL_ACME_ROOT": str(root / "acme"),
+        },
+        prefix / "conf.d" / "default.conf",
+    )
+    (prefix / "nginx.conf").write_text(nginx_main_config(prefix, prefix / "conf.d" / "*.conf"))
+    proxy = Process(
+        [nginx, "-p", prefix, "-c", prefix / "nginx.conf", "-e", prefix / "error.log",
+         "-g", "daemon off;"],
+        root / "nginx-access.log",
+    )  # fmt: skip
+    processes.append(proxy)
+    wait_until(
+        lambda: proxy.popen.poll() is None and answers(https_port, "/healthz", "https"),
+        f"nginx ({(prefix / 'error.log').read_text() if (prefix / 'error.log').exists() else ''})",
+    )
+    yield {
+        "https_port": https_port,
+        "http_port": http_port,
+        "web_port": web_port,
+        "static_root": static_root,
+        "media_root": media_root,
+        "database": database,
+        "web": web,
+        "nginx": proxy,
+        "max_body_size": size_in_bytes(nginx_env["PORTAL_MAX_BODY_SIZE"]),
+        "setup": lambda: run(*compose_service("migrate")["command"]),
+    }
+
+
+@pytest.fixture(scope="module")
+def editor(stack):
+    browser = Browser(stack["https_port"], source="127.0.0.6")
+    response = browser.log_in(*EDITOR)
+    assert response.status == 302, response.content[:2000]
+    return browser
+
+
+def assert_security_headers(response):
+    hsts = response.getheader("Strict-Transport-Security", "")
+    assert int(re.search(r"max-age=(\d+)", hsts)[1]) >= 365 * 24 * 3600, hsts
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
+
+
+def csp_directives(response):
+    policy = response.getheader("Content-Security-Policy", "")
+    return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
+
+
+def test_reader_gets_the_home_page_over_https_with_security_headers(stack):
+    response = Browser(stack["https_port"]).get("/")
+
+    assert response.status == 200
+    assert "text/html" in response.getheader("Content-Type")
+    assert_security_headers(response)
+    assert response.getheader("Referrer-Policy") == "same-origin"
+    assert response.getheader("X-Frame-Options") == "DENY"
+    csp = csp_directives(response)
+    assert csp["script-src"] == ["'self'"]
+    assert csp["object-src"] == ["'none'"]
+    assert csp["base-uri"] == ["'none'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert response.getheader("Set-Cookie") is None  # a reader gets no session, no tracking
+
+
+def test_plain_http_is_sent_to_https(stack):
+    conn = http.client.HTTPConnection("127.0.0.1", stack["http_port"], timeout=5)
+    conn.request("GET", "/tin-tuc/?trang=2", headers={"Host": HOST})
+    response = conn.getresponse()
+
+    assert response.status == 301
+    assert response.getheader("Location") == f"https://{HOST}/tin-tuc/?trang=2"
+
+
+def test_static_files_come_from_the_volume_with_a_year_of_immutable_cache(stack):
+    manifest = json.loads((stack["static_root"] / "staticfiles.json").read_text())["paths"]
+    hashed = manifest["css/site.css"]
+    home = Browser(stack["https_port"]).get("/")
+    assert f"/static/{hashed}".encode() in home.content  # pages name this image's files
+
+    response = Browser(stack["https_port"]).get(f"/static/{hashed}", **{"Accept-Encoding": "gzip"})
+
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "text/css"
+    assert response.getheader("Content-Encoding") == "gzip"  # whitenoise's .gz, by gzip_static
+    cache = response.getheader("Cache-Control")
+    assert "immutable" in cache and "max-age=31536000" in cache
+    assert_security_headers(response)
+    unhashed = Browser(stack["https_port"]).get("/static/css/site.css")
+    assert "immutable" not in unhashed.getheader("Cache-Control")
+
+
+def test_editor_logs_in_through_the_proxy_with_secure_cookies(stack):
+    browser = Browser(stack["https_port"], source="127.0.0.7")
+
+    response = browser.log_in(*EDITOR)
+
+    assert response.status == 302, response.content[:2000]
+    assert response.getheader("Location") == f"/{ADMIN_URL}"
+    session = browser.cookies["sessionid"]
+    assert session["secure"] and session["httponly"] and session["samesite"] == "Lax"
+    csrf = browser.cookies["csrftoken"]
+    assert csrf["secure"] and csrf["samesite"] == "Lax"
+    index = browser.get(f"/{ADMIN_URL}")
+    assert index.status == 200
+    assert f'action="/{ADMIN_URL}logout/"'.encode() in index.content
+    assert_security_headers(index)
+    assert "'unsafe-inline'" not in csp_directives(index)["script-src"]
+
+
+def upload_photo(editor):
+    body, content_type = multipart("upload", "anh.png", png_bytes(), "image/png")
+    response = editor.request(
+        "POST",
+        reverse("news:editor_upload"),
+        body=body,
+        headers={"Content-Type": content_type, "X-CSRFToken": editor.cookies["csrftoken"].value},
+    )
+    assert response.status == 200, response.content
+    return json.loads(response.content)["url"]
+
+
+def test_uploaded_photo_is_served_by_nginx_as_inert_data(stack, editor):
+    url = upload_photo(editor)
+    assert url.startswith("/media/uploads/")
+    assert (stack["media_root"] / url.removeprefix("/media/")).exists()
+
+    photo = Browser(stack["https_port"]).get(url)
+
+    assert photo.status == 200
+    assert photo.getheader("Content-Type") == "image/png"
+    assert photo.content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert photo.getheader("X-Content-Type-Options") == "nosniff"
+    assert photo.getheader("Content-Security-Policy") == "sandbox"
+    assert "max-age=86400" in photo.getheader("Cache-Control")
+
+
+def test_upload_over_the_limit_gets_the_friendly_page(stack, editor):
+    too_big = secrets.token_bytes(stack["max_body_size"] + 1024 * 1024)
+    body, content_type = multipart("upload", "anh-lon.png", too_big, "image/png")
+
+    response = editor.request(
+        "POST",
+        reverse("news:editor_upload"),
+        body=body,
+        headers={"Content-Type": content_type, "X-CSRFToken": editor.cookies["csrftoken"].value},
+    )
+
+    assert response.status == 413
+    assert "text/html" in response.getheader("Content-Type")
+    page = response.content.decode()
+    assert '<html lang="vi">' in page and "Tệp gửi lên quá lớn" in page
+    assert not list(stack["media_root"].glob("uploads/*anh-lon*"))
+
+
+def test_guessing_is_locked_per_name_and_address_and_the_editor_still_gets_in(stack):
+    attacker = Browser(stack["https_port"], source=ATTACKER_ADDRESS)
+    forged = {"X-Forwarded-For": "203.0.113.7"}  # the attacker pretends to be elsewhere
+    statuses = []
+    for attempt in range(FAILURE_LIMIT + 1):
+        login = f"/{ADMIN_URL}login/"
+        page = attacker.get(login)
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.content)[1]
+        response = attacker.request(
+            "POST",
+            login,
+            body=urlencode(
+                {
+                    "csrfmiddlewaretoken": token.decode(),
+                    "username": EDITOR[0],
+                    "password": f"doan-mo-{attempt}",
+                }
+            ),
+            headers={"Content-Type": "application/x-www-form-urlencoded", **forged},
+        )
+        statuses.append(response.status)
+
+    # The form again with its error, until the limit: then the lockout page.
+    assert statuses == [200] * (FAILURE_LIMIT - 1) + [429, 429]
+    recorded = query(stack["database"], "SELECT DISTINCT host(ip_address) FROM axes_accessattempt")
+    assert recorded == [(ATTACKER_ADDRESS,)]
+    # The right password from the attacker's address is refused too, while it is locked ...
+    assert attacker.log_in(*EDITOR).status == 429
+    # ... but the editor, from the office, logs in as usual.
+    assert Browser(stack["https_port"], source="127.0.0.8").log_in(*EDITOR).status == 302
+
+
+def test_health_check_through_nginx_and_by_the_container_probe(stack):
+    response = Browser(stack["https_port"]).get("/healthz")
+    assert response.status == 200
+    assert response.content == b"ok\n"
+    assert response.getheader("Set-Cookie") is None
+
+    # The compose healthcheck of `web`, pointed at this gunicorn: plain HTTP, internal address.
+    probe = compose_service("web")["healthcheck"]["test"]
+    assert probe[0] == "CMD"
+    command = [
+        part.replace("127.0.0.1:8000", f"127.0.0.1:{stack['web_port']}") for part in probe[1:]
+    ]
+    result = subprocess.run(
+        command, env=production_environment(), capture_output=True, text=True, timeout=10
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_each_request_is_one_log_line_with_status_and_duration(stack):
+    marker = f"/healthz?log-check={uuid.uuid4().hex}"
+    assert Browser(stack["https_port"]).get(marker).status == 200
+
+    def logged(process):
+        return [line for line in process.output().splitlines() if marker in line]
+
+    wait_until(lambda: logged(stack["web"]) and logged(stack["nginx"]), "the log lines", 5)
+    (gunicorn_line,) = logged(stack["web"])
+    assert re.search(rf'^{READER_ADDRESS} "GET .+" 200 \d+ \d+ms ', gunicorn_line), gunicorn_line
+    (nginx_line,) = logged(stack["nginx"])
+    assert re.search(rf'^{READER_ADDRESS} "GET .+" 200 \d+ \d+\.\d+s ', nginx_line), nginx_line
+
+
+def test_an_upgrade_reruns_setup_and_keeps_content_media_and_accounts(stack, editor):
+    url = upload_photo(editor)
+
+    # What `docker compose up -d` does after a new image: `migrate` runs its setup again.
+    setup = stack["setup"]()
+
+    assert setup.returncode == 0, setup.stdout + setup.stderr
+    assert "No migrations to apply." in setup.stdout
+    assert Browser(stack["https_port"]).get(url).status == 200
+    assert Browser(stack["https_port"], source="127.0.0.10").log_in(*EDITOR).status == 302
+    assert editor.get(f"/{ADMIN_URL}").status == 200  # sessions survive too
