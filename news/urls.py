@@ -1,11 +1,15 @@
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
 
-from . import preview, uploads, views
+from . import feeds, preview, sitemaps, uploads, views
 
 app_name = "news"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    # Before the category page, whose <path:path> would take ".../rss" for a category path
+    # (news/feeds.py: a real subcategory named "rss" still gets its page).
+    path("chuyen-muc/<path:path>/rss/", feeds.category_feed, name="category_feed"),
     path("chuyen-muc/<path:path>/", views.CategoryView.as_view(), name="category"),
     re_path(
         r"^tin-tuc/(?P<slug>[-a-z0-9]*)-(?P<pk>[0-9]+)/$",
@@ -16,4 +20,25 @@ urlpatterns = [
     path("bien-tap/tai-anh/", uploads.editor_upload, name="editor_upload"),
     path("xem-truoc/<int:pk>/", preview.staff_preview, name="preview"),
     path("xem-truoc/chia-se/<str:token>/", preview.shared_preview, name="shared_preview"),
+    path("rss/", feeds.site_feed, name="feed"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps.INDEX, "sitemap_url_name": "news:sitemap_section"},
+        name="sitemap",
+    ),
+    # Before the generic section route: the news section has its own template (news: tags).
+    path(
+        "sitemap-news.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {"news": sitemaps.NewsSitemap}, "template_name": "news/sitemap_news.xml"},
+        name="sitemap_news",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps.SECTIONS},
+        name="sitemap_section",
+    ),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]

@@ -1,0 +1,133 @@
+"""RSS 2.0 feeds: the whole site at /rss/, one category and its subcategories at <category>/rss/.
+
+Names and descriptions come from SiteSettings; items from Article.objects.published(), so a
+scheduled article enters the feeds at its publication time. Each feed runs the same few queries
+however many items it has: the articles with their category and writer joined, their photos
+prefetched.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Enclosure
+
+from . import seo
+from .models import Article, Category, Photo, SiteSettings
+from .views import CategoryView
+
+FEED_SIZE = 30
+
+
+@dataclass
+class FeedScope:
+    """What one request's feed is about; Feed objects are shared between requests."""
+
+    site: SiteSettings
+    request: object
+    category: Category | None = None
+
+
+class LatestArticlesFeed(Feed):
+    def get_object(self, request, *args, **kwargs):
+        return FeedScope(site=SiteSettings.load(), request=request)
+
+    def title(self, scope):
+        return scope.site.portal_name
+
+    def link(self, scope):
+        return reverse("news:home")
+
+    def description(self, scope):
+        return scope.site.tagline or scope.site.portal_name
+
+    def feed_url(self, scope):
+        return reverse("news:feed")
+
+    def articles(self, scope):
+        return Article.objects.published()
+
+    def items(self, scope):
+        articles = list(
+            self.articles(scope)
+            .select_related("category", "author")
+            .prefetch_related(Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")))
+            .order_by("-published_at", "-pk")[:FEED_SIZE]
+        )
+        # Enclosure URLs must be absolute and Feed does not add the host to them; the item
+        # methods only receive the item, so each article carries its own.
+        for article in articles:
+            photo = seo.lead_photo(article)
+            article.feed_image = seo.share_image(photo) if photo else None
+            if article.feed_image:
+                article.feed_image_url = scope.request.build_absolute_uri(article.feed_image.url)
+        return articles
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.lead
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        return seo.last_change(article)
+
+    def item_author_name(self, article):
+        # The source line, as the page shows it; the writer's name when there is none.
+        if article.source:
+            return article.source
+        if article.author_id:
+            return article.author.get_full_name() or None
+        return None
+
+    def item_categories(self, article):
+        return [article.category.name]
+
+    def item_enclosures(self, article):
+        image = article.feed_image
+        if image is None:
+            return []
+        return [Enclosure(article.feed_image_url, str(image.size()), image.mime_type)]
+
+
+class CategoryFeed(LatestArticlesFeed):
+    def get_object(self, request, path):
+        category = get_object_or_404(Category.objects.active(), path=path)
+        return FeedScope(site=SiteSettings.load(), request=request, category=category)
+
+    def title(self, scope):
+        return f"{scope.category.name} — {scope.site.portal_name}"
+
+    def link(self, scope):
+        return scope.category.get_absolute_url()
+
+    def description(self, scope):
+        return scope.category.description or self.title(scope)
+
+    def feed_url(self, scope):
+        return reverse("news:category_feed", kwargs={"path": scope.category.path})
+
+    def articles(self, scope):
+        return Article.objects.published().filter(category__in=scope.category.subtree())
+
+
+site_feed = LatestArticlesFeed()
+_category_feed = CategoryFeed()
+
+
+def category_feed(request, path):
+    """`chuyen-muc/<path>/rss/`: the feed of the category at `path`.
+
+    That address is also the page of a subcategory whose slug is "rss", if one exists: the page
+    then wins, because readers must reach every category, and a feed reader that asks for it gets
+    HTML, which it reports. (Better still, Category.clean could refuse the slug "rss".)
+    """
+    shadowing = f"{path}/rss"
+    if Category.objects.active().filter(path=shadowing).exists():
+        return CategoryView.as_view()(request, path=shadowing)
+    return _category_feed(request, path=path)
