@@ -71,6 +71,9 @@ class Category(TreeNode):
         super().clean()
         if not self.slug:
             self.slug = vietnamese_slug(self.name, 120)
+        if self.slug == "rss":
+            # "<category URL>rss/" is the category's feed.
+            raise ValidationError({"slug": _("“rss” is reserved for feeds; choose another slug.")})
         clash = Category.objects.filter(path=self._computed_path()).exclude(pk=self.pk)
         if clash.exists():
             raise ValidationError({"slug": _("Another category at this level has this slug.")})

@@ -1,9 +1,10 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError
 from django.utils import timezone
 
-from news.models import Article, SiteSettings, Status, vietnamese_slug
+from news.models import Article, Category, SiteSettings, Status, vietnamese_slug
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +119,10 @@ def test_photo_saved_through_the_field_api_gets_a_generated_name():
     photo.image.save("Ảnh gốc.png", ContentFile(image_bytes(fmt="PNG")), save=True)
     assert photo.image.name.startswith("photos/") and photo.image.name.endswith(".png")
     assert photo.image.name.isascii()
+
+
+def test_category_slug_rss_is_reserved_for_feeds():
+    category = Category(name="RSS")
+    with pytest.raises(ValidationError) as error:
+        category.full_clean()
+    assert "slug" in error.value.message_dict
