@@ -3,11 +3,12 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import search
+from . import search, view_counts
 from .forms import SearchForm
 from .models import Article, Category, Photo
 
 HOME_BLOCK_SIZE = 4
+RELATED_SIZE = 5
 
 
 def published_articles():
@@ -31,6 +32,7 @@ class HomeView(TemplateView):
             featured_articles=featured[1:],
             latest_articles=latest,
             category_blocks=self.category_blocks(),
+            most_read_articles=list(view_counts.most_read()),
         )
         return context
 
@@ -88,18 +90,34 @@ class ArticleView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return published_articles().select_related("author")
+        # The stored view count comes in the same query (LEFT JOIN), never from the article row.
+        return published_articles().select_related("author", "view_count")
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         if self.object.slug != kwargs["slug"]:
             return redirect(self.object, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        views = view_counts.views_to_show(request, self.object)
+        return self.render_to_response(self.get_context_data(object=self.object, views=views))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["trail"] = list(self.object.category.trail())
+        context.update(
+            trail=list(self.object.category.trail()),
+            related_articles=list(related_articles(self.object)),
+            share_url=self.request.build_absolute_uri(self.object.get_absolute_url()),
+        )
         return context
+
+
+def related_articles(article, limit=RELATED_SIZE):
+    """The newest other published articles of the same category, in one query."""
+    return (
+        Article.objects.published()
+        .filter(category_id=article.category_id)
+        .exclude(pk=article.pk)
+        .only("pk", "slug", "title", "published_at")[:limit]
+    )
 
 
 class SearchView(ListView):

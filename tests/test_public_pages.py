@@ -207,9 +207,11 @@ def test_public_pages_run_a_constant_number_of_queries(client, django_assert_num
     root = leaf.trail().first()
     SiteSettings.load()
     # Every page: site settings and menu (2), then its own queries.
-    with django_assert_num_queries(2 + 7):  # featured, latest, roots, blocks; photos for each list
+    # featured, latest, roots, blocks; photos for each list; most read (joined with view counts)
+    with django_assert_num_queries(2 + 8):
         assert client.get("/").status_code == 200
     with django_assert_num_queries(2 + 5):  # category, count, articles, photos, trail
         assert client.get(root.get_absolute_url()).status_code == 200
-    with django_assert_num_queries(2 + 3):  # article (+category, author), photos, trail
+    # article (+category, author, view count), photos, trail, related (same category; titles)
+    with django_assert_num_queries(2 + 4):
         assert client.get(articles[-1].get_absolute_url()).status_code == 200

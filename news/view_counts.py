@@ -1,0 +1,144 @@
+"""How many times each article was read, counted without a database write per reading.
+
+A reading adds one to a counter in Django's cache (`cache.incr`: atomic in one process with the
+local-memory cache, and across processes with Redis). The counter is written to `ViewCount` in
+batches, by one `INSERT … ON CONFLICT DO UPDATE SET count = count + pending` when it holds
+FLUSH_EVERY views or when a reading arrives more than FLUSH_AFTER seconds after its batch began.
+The article row itself is never touched, so a busy article never waits on a row lock and
+never gets a new revision or search vector for being read.
+
+The number shown is what is stored plus what is pending. A cache that is cleared or evicted, or
+a process that dies with local-memory counters, loses at most the views of one batch.
+"""
+
+import logging
+import re
+import time
+from contextlib import suppress
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection, transaction
+
+from .models import Article, ViewCount
+
+logger = logging.getLogger(__name__)
+
+FLUSH_EVERY = 50
+FLUSH_AFTER = 60  # seconds
+# A flush in progress holds this lock; it expires by itself if its process dies mid-way.
+LOCK_SECONDS = 30
+# Crawlers and link-preview fetchers are not readers. A request without any User-Agent is a
+# program too: every browser sends one.
+NOT_A_READER = re.compile(r"bot|crawl|spider|slurp|facebookexternalhit", re.IGNORECASE)
+
+UPSERT = f"""
+    INSERT INTO {ViewCount._meta.db_table} (article_id, count)
+    SELECT id, %s FROM {Article._meta.db_table} WHERE id = %s
+    ON CONFLICT (article_id) DO UPDATE SET count = {ViewCount._meta.db_table}.count + EXCLUDED.count
+"""
+# The SELECT makes the write a no-op for an article deleted meanwhile (no foreign-key error).
+
+
+def _pending_key(article_id):
+    return f"news:views:pending:{article_id}"
+
+
+def _batch_key(article_id):
+    return f"news:views:batch:{article_id}"
+
+
+def _lock_key(article_id):
+    return f"news:views:lock:{article_id}"
+
+
+def is_reader(request):
+    """A GET by a browser that is not a known crawler (HEAD, bots and scripts are not counted)."""
+    agent = request.headers.get("User-Agent", "")
+    return request.method == "GET" and bool(agent) and not NOT_A_READER.search(agent)
+
+
+def pending_views(article_id):
+    """Views counted in the cache and not yet written to the database."""
+    return cache.get(_pending_key(article_id)) or 0
+
+
+def record_view(article_id, now=None):
+    """Count one reading; write the batch when it is due. Returns the views now pending
+    (this one included) as they were before any write. `now`: seconds since the epoch."""
+    now = time.time() if now is None else now
+    key = _pending_key(article_id)
+    try:
+        pending = cache.incr(key)
+    except ValueError:  # no counter yet (first view, or the cache was cleared)
+        cache.add(key, 0, timeout=None)
+        pending = cache.incr(key)
+    if pending == 1:
+        cache.set(_batch_key(article_id), now, timeout=None)  # a new batch begins
+    elif pending >= FLUSH_EVERY or _batch_is_old(article_id, now):
+        flush(article_id, now)
+    return pending
+
+
+def _batch_is_old(article_id, now):
+    started = cache.get(_batch_key(article_id))
+    return started is None or now - started >= FLUSH_AFTER
+
+
+def flush(article_id, now=None):
+    """Write the pending views of one article to the database. Returns how many were written.
+
+    Only one process flushes an article at a time (a lock in the cache); views counted while
+    it writes stay pending for the next batch.
+    """
+    lock = _lock_key(article_id)
+    if not cache.add(lock, True, timeout=LOCK_SECONDS):
+        return 0
+    key = _pending_key(article_id)
+    try:
+        taken = cache.get(key) or 0
+        if taken <= 0:
+            return 0
+        # A counter cleared meanwhile raises ValueError: what was read is still worth writing.
+        with suppress(ValueError):
+            cache.decr(key, taken)
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(UPSERT, [taken, article_id])
+        except DatabaseError:
+            logger.exception("Could not write %s views of article %s", taken, article_id)
+            _give_back(key, taken)
+            return 0
+        # The next batch starts now, with the views counted while this one was written.
+        cache.set(_batch_key(article_id), time.time() if now is None else now, timeout=None)
+        return taken
+    finally:
+        cache.delete(lock)
+
+
+def _give_back(key, views):
+    """Put views that could not be written back into the pending counter."""
+    try:
+        cache.incr(key, views)
+    except ValueError:
+        cache.add(key, views, timeout=None)
+
+
+def views_to_show(request, article):
+    """Count this request if a reader made it, and return the number to show on the page.
+
+    `article` should come with its `view_count` (select_related) so that no query is made.
+    """
+    stored = getattr(article, "view_count", None)
+    stored = stored.count if stored is not None else 0
+    pending = record_view(article.pk) if is_reader(request) else pending_views(article.pk)
+    return stored + pending
+
+
+def most_read(limit=5):
+    """The most read published articles, in one query (joined with their counts)."""
+    return (
+        Article.objects.published()
+        .filter(view_count__count__gt=0)
+        .order_by("-view_count__count", "-published_at", "-pk")
+        .only("pk", "slug", "title", "published_at")[:limit]
+    )

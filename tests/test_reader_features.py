@@ -1,0 +1,294 @@
+"""What a reader gets around an article: view counts, most read, related articles, share links
+and the print button. View counts are kept in the cache and written in batches (news/view_counts.py).
+
+Labels are compared with the catalogue's own words (`label()`), so that these tests check the
+numbers and their place whatever the wording; tests/test_i18n.py checks the Vietnamese wording.
+"""
+
+import re
+from html import unescape
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from news import view_counts
+from news.models import Status, ViewCount
+from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
+
+pytestmark = pytest.mark.django_db
+
+BROWSER = (
+    "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0.0.0 Mobile Safari/537.36"
+)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The local-memory cache lives as long as the test process: start each test without counts."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def label(english):
+    with translation.override("vi"):
+        return gettext(english)
+
+
+def read(client, article, times=1, **headers):
+    headers.setdefault("user-agent", BROWSER)
+    for _ in range(times):
+        response = client.get(article.get_absolute_url(), headers=headers)
+        assert response.status_code == 200
+    return response.content.decode()
+
+
+def shown_views(html):
+    """The number after "Views:" in the date line, as the page prints it."""
+    match = re.search(re.escape(label("Views")) + r": ([\d.]+)</span>", html)
+    assert match, "no view count on the page"
+    return match[1]
+
+
+def stored_views(article):
+    row = ViewCount.objects.filter(article=article).first()
+    return row.count if row else 0
+
+
+@pytest.fixture
+def article():
+    return ArticleFactory(
+        title="Huyện tổng kết công tác quốc phòng",
+        published_at=timezone.datetime(2020, 10, 13, 8, 30, tzinfo=timezone.get_current_timezone()),
+    )
+
+
+# --- View counts ---
+
+
+def test_date_line_shows_weekday_date_and_views_with_a_thousands_dot(client, article):
+    ViewCount.objects.create(article=article, count=1233)
+    html = read(client, article)
+    line = re.search(r'<p class="article__meta">(.*?)</p>', html, re.S)[1]
+    text = unescape(re.sub(r"<[^>]+>", "", line))
+    assert text == f"{label('Tuesday')}, 13/10/2020 08:30 · {label('Views')}: 1.234"
+
+
+def test_readings_are_counted_in_the_cache_without_touching_the_article(client, article):
+    version, updated_at = article.version, article.updated_at
+    revisions = article.history.count()
+    html = read(client, article, times=3)
+    assert shown_views(html) == "3"
+    assert stored_views(article) == 0  # still pending: no write for each reading
+    article.refresh_from_db()
+    assert (article.version, article.updated_at) == (version, updated_at)
+    assert article.history.count() == revisions
+
+
+def test_a_full_batch_is_written_with_one_upsert(client, article, monkeypatch):
+    monkeypatch.setattr(view_counts, "FLUSH_EVERY", 5)
+    ViewCount.objects.create(article=article, count=100)
+    read(client, article, times=4)
+    assert stored_views(article) == 100
+    with CaptureQueriesContext(connection) as queries:
+        html = read(client, article)  # the fifth reading fills the batch
+    writes = [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")]
+    writes = [sql for sql in writes if "SAVEPOINT" not in sql.upper()]
+    assert len(writes) == 1 and "ON CONFLICT" in writes[0] and "news_viewcount" in writes[0]
+    assert stored_views(article) == 105
+    assert shown_views(html) == "105"
+    assert view_counts.pending_views(article.pk) == 0
+    assert shown_views(read(client, article, times=2)) == "107"
+    assert stored_views(article) == 105
+
+
+def test_a_batch_older_than_the_time_limit_is_written_at_the_next_reading(article):
+    start = 1_000_000.0
+    view_counts.record_view(article.pk, now=start)
+    view_counts.record_view(article.pk, now=start + view_counts.FLUSH_AFTER - 1)
+    assert stored_views(article) == 0
+    view_counts.record_view(article.pk, now=start + view_counts.FLUSH_AFTER + 1)
+    assert stored_views(article) == 3
+    assert view_counts.pending_views(article.pk) == 0
+
+
+def test_first_reading_of_an_article_creates_its_count_row_when_written(article):
+    assert view_counts.record_view(article.pk) == 1
+    assert view_counts.flush(article.pk) == 1
+    assert stored_views(article) == 1
+    assert view_counts.flush(article.pk) == 0  # nothing pending: no write
+
+
+def test_one_flush_at_a_time(article):
+    for _ in range(3):
+        view_counts.record_view(article.pk)
+    cache.add(view_counts._lock_key(article.pk), True)  # another process is writing
+    assert view_counts.flush(article.pk) == 0
+    assert view_counts.pending_views(article.pk) == 3
+    cache.delete(view_counts._lock_key(article.pk))
+    assert view_counts.flush(article.pk) == 3
+
+
+def test_a_cleared_cache_loses_at_most_the_pending_batch(client, article, monkeypatch):
+    monkeypatch.setattr(view_counts, "FLUSH_EVERY", 5)
+    read(client, article, times=7)  # 5 written, 2 pending
+    cache.clear()
+    assert shown_views(read(client, article)) == "6"
+    assert stored_views(article) == 5
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"},
+        {"user-agent": "facebookexternalhit/1.1"},
+        {"user-agent": "Mozilla/5.0 (compatible; bingbot/2.0)"},
+        {"user-agent": ""},
+    ],
+)
+def test_crawlers_and_programs_are_not_counted(client, article, headers):
+    html = read(client, article, times=2, **headers)
+    assert shown_views(html) == "0"
+    assert view_counts.pending_views(article.pk) == 0
+
+
+def test_only_the_article_page_itself_is_counted(client, article, admin_client):
+    client.head(article.get_absolute_url(), headers={"user-agent": BROWSER})
+    wrong_slug = client.get(f"/tin-tuc/ten-cu-{article.pk}/", headers={"user-agent": BROWSER})
+    assert wrong_slug.status_code == 301
+    preview = admin_client.get(
+        reverse("news:preview", args=[article.pk]), headers={"user-agent": BROWSER}
+    )
+    assert preview.status_code == 200
+    assert label("Views") not in preview.content.decode()
+    assert view_counts.pending_views(article.pk) == 0
+    hidden = ArticleFactory(status=Status.DRAFT)
+    assert client.get(hidden.get_absolute_url(), headers={"user-agent": BROWSER}).status_code == 404
+    assert view_counts.pending_views(hidden.pk) == 0
+
+
+# --- Most read ---
+
+
+def most_read_titles(html):
+    section = re.search(r'<section class="most-read".*?</section>', html, re.S)
+    assert section, "no most-read list on the home page"
+    return re.findall(r'<li class="most-read__item"><a href="[^"]+">([^<]+)</a>', section[0])
+
+
+def test_home_lists_the_five_most_read_published_articles(client):
+    now = timezone.now()
+    counts = {"A": 30, "B": 10, "C": 20, "D": 5, "E": 2, "F": 1}
+    for title, count in counts.items():
+        ViewCount.objects.create(article=ArticleFactory(title=f"Bài {title}"), count=count)
+    ViewCount.objects.create(article=ArticleFactory(title="Nháp", status=Status.DRAFT), count=900)
+    ViewCount.objects.create(
+        article=ArticleFactory(title="Hẹn giờ", published_at=now + timezone.timedelta(hours=1)),
+        count=800,
+    )
+    ArticleFactory(title="Chưa ai đọc")
+    html = client.get("/").content.decode()
+    assert most_read_titles(html) == ["Bài A", "Bài C", "Bài B", "Bài D", "Bài E"]
+    assert label("Most read") in html
+
+
+def test_home_has_no_most_read_list_before_anything_was_read(client):
+    ArticleFactory()
+    assert '<section class="most-read"' not in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("size", [6, 40])
+def test_home_and_article_queries_stay_constant_with_counts_and_readers(
+    client, django_assert_num_queries, size
+):
+    category = CategoryFactory()
+    articles = [ArticleFactory(category=category, is_featured=True) for _ in range(size)]
+    for index, item in enumerate(articles):
+        PhotoFactory(article=item)
+        ViewCount.objects.create(article=item, count=index + 1)
+    client.get("/")  # site settings row created once
+    # As in tests/test_public_pages.py: settings and menu (2), featured, latest, roots, blocks,
+    # photos for each of the three lists, most read.
+    with django_assert_num_queries(2 + 8):
+        client.get("/", headers={"user-agent": BROWSER})
+    # Article (with category, author and stored count), photos, trail, related; a reader's view
+    # goes to the cache only.
+    with django_assert_num_queries(2 + 4):
+        read(client, articles[-1])
+
+
+# --- Related articles ---
+
+
+def test_article_lists_up_to_five_newer_first_others_of_its_own_category(client):
+    now = timezone.now()
+    category = CategoryFactory(name="Văn hóa")
+    current = ArticleFactory(category=category, title="Bài đang đọc")
+    for hours in range(1, 8):
+        ArticleFactory(
+            category=category,
+            title=f"Cùng mục {hours}",
+            published_at=now - timezone.timedelta(hours=hours),
+        )
+    ArticleFactory(category=category, title="Bản nháp", status=Status.DRAFT)
+    ArticleFactory(category=CategoryFactory(parent=category), title="Mục con")
+    ArticleFactory(title="Mục khác")
+    html = read(client, current)
+    section = re.search(r'<section class="related".*?</section>', html, re.S)[0]
+    assert label("More in this category") in section
+    titles = re.findall(r'class="related__link" href="[^"]+">([^<]+)</a>', section)
+    assert titles == [f"Cùng mục {hours}" for hours in range(1, 6)]
+
+
+def test_an_article_alone_in_its_category_has_no_related_list(client, article):
+    assert '<section class="related"' not in read(client, article)
+
+
+# --- Share links and print button ---
+
+
+def test_share_links_carry_the_absolute_address_of_the_article(client, article):
+    # Behind the HTTPS proxy, as in production: the links name the https:// address.
+    response = client.get(
+        article.get_absolute_url(),
+        headers={"user-agent": BROWSER, "x-forwarded-proto": "https"},
+        SERVER_PORT="443",
+    )
+    html = response.content.decode()
+    address = f"https://testserver{article.get_absolute_url()}"
+    encoded = quote(address, safe="")
+    assert f'href="https://www.facebook.com/sharer/sharer.php?u={encoded}"' in html
+    assert f'href="https://sp.zalo.me/share_inline?url={encoded}"' in html
+    assert f'href="mailto:?subject={quote(article.title, safe="")}&amp;body={encoded}"' in html
+    assert label("Share this article") in html
+
+
+def test_print_button_is_wired_by_a_deferred_script_and_no_inline_script(client, article):
+    html = read(client, article)
+    button = re.search(r"<button[^>]*data-print[^>]*>([^<]+)</button>", html)
+    assert button and button[1] == label("Print this article")
+    assert "hidden" in button[0]  # useless without JavaScript: print.js shows it
+    assert '<script src="/static/js/print.js" defer></script>' in html
+    # Data blocks (JSON-LD) are not run; every script that runs comes from a file.
+    runnable = [tag for tag in re.findall(r"<script[^>]*>", html) if "ld+json" not in tag]
+    assert runnable and all("src=" in tag for tag in runnable)
+    assert not re.search(r"\son[a-z]+=", html)  # no inline event handler either
+    script = finders.find("js/print.js")
+    assert script and "window.print()" in Path(script).read_text()
+
+
+def test_preview_shows_no_share_links_related_list_or_view_count(admin_client, article):
+    ArticleFactory(category=article.category)
+    html = admin_client.get(reverse("news:preview", args=[article.pk])).content.decode()
+    assert article.title in html
+    for absent in ("facebook.com", 'class="related"', "print.js", label("Views")):
+        assert absent not in html
