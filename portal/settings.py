@@ -202,6 +202,22 @@ CKEDITOR_5_CONFIGS = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Editorial e-mails (news/notifications.py): printed to the console in development.
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+# The portal's public address, for links in e-mails (no request to build them from).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "")
 ADMIN_URL = env("ADMIN_URL", default="admin/")
 
 # Media on S3-compatible storage (django-storages) when a bucket is named, so that several web
@@ -234,6 +250,10 @@ if AWS_STORAGE_BUCKET_NAME:
 # Cache: per process by default; a shared Redis (CACHE_URL=redis://redis:6379/0) once several
 # web processes or machines serve the site.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # View counts keep two entries per article being read (news/view_counts.py): Django's
+    # default of 300 entries would evict unwritten counts on a busy single-process site.
+    CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 10_000
 
 # HTTPS and the reverse proxy. nginx terminates TLS and always sets X-Forwarded-Proto, and the
 # web container is reachable only through it. Development (DEBUG) serves plain http://127.0.0.1.
