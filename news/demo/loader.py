@@ -165,6 +165,6 @@ def load_articles(categories, author, now, written):
                 order=order,
             )
             photo.save()
-            written.append(photo.image.name)
+            written += [photo.image.name, *photo.rendition_names]
             photo_count += 1
     return len(ARTICLES), photo_count
