@@ -1,3 +1,5 @@
+import hashlib
+
 import pytest
 
 
@@ -43,3 +45,33 @@ def login_with_a_request(monkeypatch):
         return login(self, **credentials)
 
     monkeypatch.setattr(Client, "login", login_with_request)
+
+
+_demo_cache = {}
+
+
+@pytest.fixture
+def demo_made_once(monkeypatch):
+    """Demo pictures drawn, and their copies encoded, once per test session.
+
+    load_demo's real code runs every time (storage, names, rows); only identical pixel work is
+    remembered: drawing a scene from its seed, and encoding the same pixels to WebP or JPEG.
+    """
+    from news import renditions
+    from news.demo import loader
+
+    def remember(function, key_of):
+        def once(*args):
+            key = (function.__name__, key_of(*args))
+            if key not in _demo_cache:
+                _demo_cache[key] = function(*args)
+            return _demo_cache[key]
+
+        return once
+
+    pixels = lambda image: (image.mode, image.size, hashlib.blake2b(image.tobytes()).digest())  # noqa: E731
+    monkeypatch.setattr(
+        loader, "render", remember(loader.render, lambda scene, seed: (scene, seed))
+    )
+    monkeypatch.setattr(renditions, "_webp", remember(renditions._webp, pixels))
+    monkeypatch.setattr(renditions, "_jpeg", remember(renditions._jpeg, pixels))

@@ -47,7 +47,7 @@ def open_page(browser, live_server):
 
 
 @pytest.fixture
-def demo_pages():
+def demo_pages(demo_made_once):
     """The demo content, some of it read, and the four kinds of public page to check."""
     roles.ensure_groups()  # the live server's database is flushed between tests
     call_command("load_demo", force=True, stdout=io.StringIO())

@@ -20,23 +20,9 @@ from news.demo.articles import ARTICLES
 from news.demo.content import ACCOUNTS, SITE
 from news.models import Article, Category, Photo, SiteSettings, Status
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_made_once")]
 
 GENERATED_PHOTO_NAME = re.compile(r"^photos/\d{4}/\d{2}/[0-9a-f]{32}\.jpg$")
-_pictures = {}
-
-
-@pytest.fixture(autouse=True)
-def pictures_drawn_once(monkeypatch):
-    """The real pictures, each drawn once per test session: reloads then take no drawing time."""
-    draw = loader.render
-
-    def render_once(scene, seed):
-        if (scene, seed) not in _pictures:
-            _pictures[scene, seed] = draw(scene, seed)
-        return _pictures[scene, seed]
-
-    monkeypatch.setattr(loader, "render", render_once)
 
 
 @pytest.fixture
@@ -204,7 +190,9 @@ def test_reset_reloads_the_demo_and_keeps_an_editors_own_article(
     assert Category.objects.filter(name="Y tế").count() == 1
     new_files = set(stored_files("photos"))
     assert not old_files & new_files, "the old photo files are deleted"
-    assert len(new_files) == Photo.objects.count()
+    # Each photo's original and its renditions (news/renditions.py), nothing left over.
+    photos = Photo.objects.all()
+    assert new_files == {name for p in photos for name in [p.image.name, *p.rendition_names]}
     assert len(stored_files("site")) == 1
 
 
@@ -258,7 +246,7 @@ def test_the_public_pages_show_the_demo_articles_and_captions(development, clien
     assert escape(site.portal_name) in page
     assert escape(top_story.title) in page
     assert site.logo.url in page
-    assert top_story.photos.first().image.url in page
+    assert top_story.photos.first().fallback_url in page  # a rendition, never the original
     assert escape(SITE["address"]) in page
 
     article = Article.objects.get(title=ARTICLES[0].title)
@@ -270,5 +258,5 @@ def test_the_public_pages_show_the_demo_articles_and_captions(development, clien
     for photo in article.photos.all():
         assert escape(photo.caption) in page
         assert f'alt="{escape(photo.alt_text)}"' in page
-        assert photo.image.url in page
+        assert photo.fallback_url in page
     assert "Đài Kim Bảng" in page

@@ -273,7 +273,7 @@ def test_text_at_200_percent_still_fits_a_phone(open_page, live_server, newsroom
     assert errors == []
 
 
-def test_home_page_weight_on_a_phone(open_page, live_server):
+def test_home_page_weight_on_a_phone(open_page, live_server, demo_made_once):
     """What a phone downloads for the demo site's home page, first view and scrolled to the end.
 
     Written to test-artifacts/home-weight-phone.json; the first view must stay in budget.
