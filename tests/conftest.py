@@ -16,6 +16,20 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture
+def people(db):
+    """One member of each editorial group, and a second reporter."""
+    from news import roles
+    from tests.factories import member
+
+    return {
+        "reporter": member("phongvien", roles.REPORTER),
+        "other_reporter": member("phongvien2", roles.REPORTER),
+        "editor": member("bientap", roles.EDITOR),
+        "publisher": member("lanhdao", roles.PUBLISHER),
+    }
+
+
+@pytest.fixture
 def superuser(db):
     from tests.factories import UserFactory
 
@@ -75,3 +89,21 @@ def demo_made_once(monkeypatch):
     )
     monkeypatch.setattr(renditions, "_webp", remember(renditions._webp, pixels))
     monkeypatch.setattr(renditions, "_jpeg", remember(renditions._jpeg, pixels))
+
+
+# Browser tests (Debian's chromium through Playwright): one browser per test module, and
+# `open_page(**context_options)` for a page in a fresh context, closed after the test.
+@pytest.fixture(scope="module")
+def browser():
+    from tests.browser_support import running_chromium
+
+    with running_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    from tests.browser_support import page_opener
+
+    with page_opener(browser, live_server.url) as open_page:
+        yield open_page

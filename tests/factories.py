@@ -60,3 +60,12 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     caption = factory.Sequence(lambda n: f"Các đại biểu dự hội nghị {n}")
     alt_text = "Hội trường đông người, đại biểu ngồi theo hàng"
     order = factory.Sequence(lambda n: n)
+
+
+def member(username, group_name):
+    """A staff user in one of the editorial groups (news.roles), with an e-mail address."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(username=username, is_staff=True, email=f"{username}@example.vn")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

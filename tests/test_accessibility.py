@@ -24,26 +24,12 @@ from tests.browser_support import (
     artifact_path,
     axe_results,
     describe_violations,
-    page_opener,
-    running_chromium,
     split_by_impact,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE_VERSION = "4.14.1"  # tests/vendor/README.md
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with running_chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def open_page(browser, live_server):
-    with page_opener(browser, live_server.url) as open_page:
-        yield open_page
 
 
 @pytest.fixture

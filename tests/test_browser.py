@@ -15,20 +15,17 @@ from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from news import roles
 from news.models import Article, Status
 from tests.browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     PHONE,
     artifact_path,
     has_horizontal_overflow,
     image_loaded,
     record_errors,
-    require_chromium,
 )
 from tests.factories import (
     ArticleFactory,
@@ -43,40 +40,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Without a <link rel="icon"> chromium probes /favicon.ico; that 404 is not the page's error.
 IGNORED_URLS = ["/favicon.ico"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    # Playwright's sync API keeps an event loop running in this thread; Django would then
-    # refuse the test's own (synchronous, correct) database queries as "async-unsafe".
-    # Restored when this module's tests are done.
-    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def open_page(browser, live_server):
-    """`open_page(**context_options)`: a page in a fresh context, closed after the test.
-
-    A factory rather than a page fixture, so that a test creates its data before any page exists.
-    """
-    contexts = []
-
-    def open_(**options):
-        context = browser.new_context(base_url=live_server.url, locale="vi-VN", **options)
-        context.set_default_timeout(5_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_
-    for context in contexts:
-        context.close()
 
 
 def test_citizen_reads_an_article_on_a_phone(open_page, live_server):

@@ -3,20 +3,15 @@ works under it, an article page shows under it, and nothing is refused on either
 script injected into the page is refused, which shows the policy is in force and watched.
 """
 
-import os
-
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     image_loaded,
     record_errors,
-    require_chromium,
 )
 from tests.factories import ArticleFactory, PhotoFactory, UserFactory, image_bytes
 
@@ -31,24 +26,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
     window.cspViolations.push(`${event.effectiveDirective} ${event.blockedURI}`);
 });
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    # Playwright's sync API runs an event loop in this thread; the test's own queries are sync.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-    if previous is None:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

@@ -27,9 +27,7 @@ from tests.browser_support import (
     artifact_path,
     has_horizontal_overflow,
     image_loaded,
-    page_opener,
     record_errors,
-    running_chromium,
 )
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, image_upload
 
@@ -45,18 +43,6 @@ def label(english):
     """What the page says for an interface string (the Vietnamese catalogue's wording)."""
     with translation.override("vi"):
         return gettext(english)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with running_chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def open_page(browser, live_server):
-    with page_opener(browser, live_server.url) as open_page:
-        yield open_page
 
 
 @pytest.fixture

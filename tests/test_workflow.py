@@ -3,30 +3,13 @@
 import threading
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.utils import timezone
 
 from news import roles, workflow
 from news.models import Article, Status, Transition
-from tests.factories import ArticleFactory, UserFactory
-
-
-def member(username, group):
-    user = UserFactory(username=username, is_staff=True, email=f"{username}@example.vn")
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def people(db):
-    return {
-        "reporter": member("phongvien", roles.REPORTER),
-        "other_reporter": member("phongvien2", roles.REPORTER),
-        "editor": member("bientap", roles.EDITOR),
-        "publisher": member("lanhdao", roles.PUBLISHER),
-    }
+from tests.factories import ArticleFactory, UserFactory, member
 
 
 @pytest.fixture

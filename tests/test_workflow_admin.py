@@ -2,32 +2,15 @@
 timeline, revisions, previews."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from news import roles, workflow
+from news import workflow
 from news.models import Article, PreviewLink, Status, Transition
-from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, UserFactory
+from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def member(username, group):
-    user = UserFactory(username=username, is_staff=True, email=f"{username}@example.vn")
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def people(db):
-    return {
-        "reporter": member("phongvien", roles.REPORTER),
-        "other_reporter": member("phongvien2", roles.REPORTER),
-        "editor": member("bientap", roles.EDITOR),
-        "publisher": member("lanhdao", roles.PUBLISHER),
-    }
 
 
 def change_url(article):
