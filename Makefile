@@ -11,8 +11,8 @@ export DEBUG ?= on
 
 .PHONY: run test install db migrate demo lint check stack backup restore bench messages stop-db clean
 
+# load_demo prints the site and admin addresses and the demo accounts.
 run: migrate demo
-	@echo "Cổng thông tin: http://127.0.0.1:8000/   Quản trị: http://127.0.0.1:8000/admin/"
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install db lint check

@@ -248,6 +248,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
             return True
         return obj.author_id == request.user.pk and obj.status in (Status.DRAFT, Status.RETURNED)
 
+    def get_readonly_fields(self, request, obj=None):
+        # A reporter writes under their own name; editors and leaders may credit a colleague.
+        if request.user.has_perm("news.review_article"):
+            return super().get_readonly_fields(request, obj)
+        return [*super().get_readonly_fields(request, obj), "author"]
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         return type(

@@ -336,3 +336,14 @@ def test_every_non_published_state_is_404_on_every_public_url(client, state):
         response = client.get(url)
         assert response.status_code == 200
         assert "Bài ẩn" not in response.content.decode()
+
+
+def test_a_reporter_cannot_credit_someone_else(client, people):
+    category = CategoryFactory()
+    client.force_login(people["reporter"])
+    form = client.get(reverse("admin:news_article_add")).content.decode()
+    assert 'name="author"' not in form
+    data = edit_data(ArticleFactory.build(category=category, author=people["editor"]))
+    data.pop("edit_version")
+    assert client.post(reverse("admin:news_article_add"), data).status_code == 302
+    assert Article.objects.get().author == people["reporter"]
