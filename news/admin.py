@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
@@ -320,12 +321,18 @@ class ArticleAdmin(SimpleHistoryAdmin):
             )
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
         # Restoring a revision is an edit: the same rule as editing the article applies.
-        if request.method == "POST":
-            article = get_object_or_404(Article, pk=unquote(object_id))
-            if not self.has_change_permission(request, article):
-                raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        article = get_object_or_404(Article, pk=unquote(object_id))
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        with transaction.atomic():
+            response = super().history_form_view(request, object_id, version_id, extra_context)
+            if response.status_code == 302:  # the article's text was restored; now its photos'
+                revision = get_object_or_404(article.history, history_id=version_id)
+                revisions.restore_photo_texts(article, revision)
+        return response
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name

@@ -22,17 +22,49 @@ def body_lines(html):
     ]
 
 
-def photo_lines(article_pk, until=None):
-    """The article's photos as they were before `until` (None: now), one line each."""
-    history = Photo.history.filter(article_id=article_pk)
-    if until is not None:
-        history = history.filter(history_date__lt=until)
-    history = history.order_by("id", "-history_date").distinct("id")
-    photos = sorted((p for p in history if p.history_type != "-"), key=lambda p: (p.order, p.id))
+PHOTO_TEXT_FIELDS = ["caption", "alt_text", "is_decorative", "credit", "order"]
+
+
+def photos_at(article, revision):
+    """The article's photos (historical records) as they were at `revision`.
+
+    Photos are saved just after their article (admin inlines), so a revision's photos are those
+    in force until the article's next revision.
+    """
+    history = Photo.history.filter(article_id=article.pk)
+    following = article.history.filter(history_date__gt=revision.history_date).order_by(
+        "history_date"
+    )
+    next_revision = following.first()
+    if next_revision is not None:
+        history = history.filter(history_date__lt=next_revision.history_date)
+    latest = history.order_by("id", "-history_date").distinct("id")
+    return sorted((p for p in latest if p.history_type != "-"), key=lambda p: (p.order, p.id))
+
+
+def photo_lines(photos):
     return [
         f"{p.order}. {p.caption} | {_('alternative text')}: {p.alt_text or '—'} | {p.credit}"
         for p in photos
     ]
+
+
+def restore_photo_texts(article, revision):
+    """Give the photos that still exist the captions, descriptions, credits and order they had
+    at `revision` (each change is saved, so it becomes a new photo revision). Photos added or
+    removed since are left as they are: restoring never deletes. Returns how many changed."""
+    changed = 0
+    current = {photo.pk: photo for photo in article.photos.all()}
+    for old in photos_at(article, revision):
+        photo = current.get(old.id)
+        if photo is None:
+            continue
+        if any(getattr(photo, field) != getattr(old, field) for field in PHOTO_TEXT_FIELDS):
+            for field in PHOTO_TEXT_FIELDS:
+                setattr(photo, field, getattr(old, field))
+            photo.save(update_fields=PHOTO_TEXT_FIELDS)
+            changed += 1
+    return changed
 
 
 def _table(before, after, old_label, new_label):
@@ -50,12 +82,6 @@ def comparison(article, from_id=None, to_id=None):
     if newer is None:
         return {"revisions": [], "diffs": []}
 
-    def photos_of(revision):
-        # Photos are saved just after their article (admin inlines), so a revision's photos are
-        # those in force until the next revision of the article.
-        newer_ones = [r for r in revisions if r.history_date > revision.history_date]
-        return photo_lines(article.pk, newer_ones[-1].history_date if newer_ones else None)
-
     labels = tuple(
         f"#{r.history_id} {timezone.localtime(r.history_date):%d/%m/%Y %H:%M}"
         for r in (older, newer)
@@ -66,7 +92,11 @@ def comparison(article, from_id=None, to_id=None):
         (_("body"), _table(body_lines(older.body), body_lines(newer.body), *labels)),
         (
             _("photos"),
-            _table(photos_of(older), photos_of(newer), *labels),
+            _table(
+                photo_lines(photos_at(article, older)),
+                photo_lines(photos_at(article, newer)),
+                *labels,
+            ),
         ),
     ]
     return {"revisions": revisions, "older": older, "newer": newer, "diffs": diffs}

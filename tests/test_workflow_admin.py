@@ -261,6 +261,9 @@ def test_compare_two_revisions_and_restore_an_old_one(admin_client):
     assert article.title == "Tiêu đề bản một"
     assert article.status == Status.PUBLISHED  # restoring never changes the state
     assert article.history.count() == revisions_before + 1  # a new revision, nothing overwritten
+    photo.refresh_from_db()
+    assert photo.caption == "Chú thích cũ"  # the photos' texts come back too
+    assert photo.history.count() == 3  # created, edited, restored
 
 
 def test_staff_preview_of_a_draft(client, people):
@@ -347,3 +350,16 @@ def test_a_reporter_cannot_credit_someone_else(client, people):
     data.pop("edit_version")
     assert client.post(reverse("admin:news_article_add"), data).status_code == 302
     assert Article.objects.get().author == people["reporter"]
+
+
+def test_restoring_a_revision_needs_the_right_to_edit(client, people):
+    article = ArticleFactory(title="Bản đầu", status=Status.SUBMITTED, author=people["reporter"])
+    first = article.history.first()
+    article.title = "Bản sau"
+    article.save()
+    client.force_login(people["reporter"])  # the author, but the article is with the editor now
+    url = reverse("admin:news_article_simple_history", args=[article.pk, first.history_id])
+    data = edit_data(article, title="Bản đầu")
+    assert client.post(url, data).status_code == 403
+    article.refresh_from_db()
+    assert article.title == "Bản sau"
