@@ -466,6 +466,9 @@ class SiteSettings(models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="site/", blank=True, validators=[validate_image])
+    # The logo as pages show it (header, favicon): 128 px, made when the logo changes, so that
+    # phones never download the uploaded original for a 48 px picture.
+    logo_small = models.ImageField(upload_to="site/", blank=True, editable=False)
     licence = models.CharField(
         _("content licence"),
         max_length=300,
@@ -483,6 +486,20 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+        small_name = self._small_logo_name()
+        if self.logo_small.name != small_name:
+            if self.logo_small:
+                photo_renditions.delete_after_commit(
+                    [self.logo_small.name], self.logo_small.storage
+                )
+            self.logo_small = (
+                photo_renditions.small_logo(self.logo, small_name) if self.logo else ""
+            )
+            super().save(update_fields=["logo_small"])
+
+    def _small_logo_name(self):
+        # Named after the logo it was made from: a new logo means a new small copy.
+        return f"{self.logo.name.rsplit('.', 1)[0]}-128.png" if self.logo else ""
 
     @classmethod
     def load(cls):

@@ -262,3 +262,16 @@ def _overwrite(field_file, content):
     storage = field_file.storage
     storage.delete(field_file.name)
     field_file.name = storage.save(field_file.name, ContentFile(content))
+
+
+def small_logo(logo, name, size=128):
+    """The site logo as pages show it: at most `size` px square, PNG (keeps transparency),
+    stored under `name`; returns the storage name."""
+    pixels = decode(logo).pixels
+    pixels.thumbnail((size, size), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    pixels.save(buffer, "PNG", optimize=True)
+    storage = logo.storage
+    if storage.exists(name):
+        storage.delete(name)
+    return storage.save(name, ContentFile(buffer.getvalue()))

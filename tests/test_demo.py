@@ -193,7 +193,8 @@ def test_reset_reloads_the_demo_and_keeps_an_editors_own_article(
     # Each photo's original and its renditions (news/renditions.py), nothing left over.
     photos = Photo.objects.all()
     assert new_files == {name for p in photos for name in [p.image.name, *p.rendition_names]}
-    assert len(stored_files("site")) == 1
+    site = SiteSettings.load()  # the logo and its small copy, the old ones deleted
+    assert sorted(stored_files("site")) == sorted([site.logo.name, site.logo_small.name])
 
 
 def test_refuses_to_run_without_debug(settings):

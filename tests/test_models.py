@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError
 from django.utils import timezone
+from PIL import Image
 
 from news.models import Article, Category, SiteSettings, Status, vietnamese_slug
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, image_bytes
@@ -126,3 +127,19 @@ def test_category_slug_rss_is_reserved_for_feeds():
     with pytest.raises(ValidationError) as error:
         category.full_clean()
     assert "slug" in error.value.message_dict
+
+
+def test_site_logo_gets_a_small_copy_that_pages_use(client):
+    site = SiteSettings.load()
+    site.logo.save("logo.png", ContentFile(image_bytes(600, 600, fmt="PNG")), save=True)
+    assert site.logo_small.name == site.logo.name.rsplit(".", 1)[0] + "-128.png"
+    with site.logo_small.open() as small:
+        assert Image.open(small).size == (128, 128)
+    html = client.get("/").content.decode()
+    assert f'class="site-brand__logo" src="{site.logo_small.url}"' in html
+    assert f'rel="icon" href="{site.logo_small.url}"' in html
+    site.save()  # unchanged logo: the same copy
+    assert site.logo_small.name.endswith("-128.png")
+    site.logo = ""
+    site.save()
+    assert not site.logo_small

@@ -109,6 +109,7 @@ def load_site_settings(written):
     site.logo.save("logo.png", ContentFile(logo_png(LOGO_INITIALS)), save=False)
     written.append(site.logo.name)
     site.save()
+    written.append(site.logo_small.name)
 
 
 def load_categories():
