@@ -5,7 +5,7 @@ from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -251,9 +251,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # A reporter writes under their own name; editors and leaders may credit a colleague.
-        if request.user.has_perm("news.review_article"):
-            return super().get_readonly_fields(request, obj)
-        return [*super().get_readonly_fields(request, obj), "author"]
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("news.review_article"):
+            readonly.append("author")
+        if not request.user.has_perm("news.publish_article"):
+            readonly.append("is_featured")  # the front page is the leaders' decision
+        return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -324,7 +327,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if request.method != "POST":
             return super().history_form_view(request, object_id, version_id, extra_context)
         # Restoring a revision is an edit: the same rule as editing the article applies.
-        article = get_object_or_404(Article, pk=unquote(object_id))
+        article = self._article_or_404(request, object_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         with transaction.atomic():
@@ -350,8 +353,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
             *super().get_urls(),
         ]
 
+    def _article_or_404(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))  # None for a malformed id too
+        if article is None:
+            raise Http404
+        return article
+
     def compare_view(self, request, object_id):
-        article = get_object_or_404(Article, pk=unquote(object_id))
+        article = self._article_or_404(request, object_id)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         context = {
@@ -364,12 +373,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/news/article/compare.html", context)
 
     def preview_links_view(self, request, object_id):
-        article = get_object_or_404(Article, pk=unquote(object_id))
+        article = self._article_or_404(request, object_id)
         if not request.user.has_perm("news.publish_article"):
             raise PermissionDenied
         if request.method == "POST":
             if request.POST.get("action") == "create":
-                hours = int(request.POST.get("hours") or 48)
+                hours = (
+                    int(request.POST["hours"]) if request.POST.get("hours", "").isdigit() else 48
+                )
                 PreviewLink.objects.create(
                     article=article,
                     created_by=request.user,
@@ -377,9 +388,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 )
                 messages.success(request, gettext("A preview link was created."))
             elif request.POST.get("action") == "revoke":
-                article.preview_links.filter(pk=request.POST.get("link"), revoked_at=None).update(
-                    revoked_at=timezone.now()
-                )
+                link = request.POST.get("link", "")
+                article.preview_links.filter(
+                    pk=int(link) if link.isdigit() else None, revoked_at=None
+                ).update(revoked_at=timezone.now())
                 messages.success(request, gettext("The preview link was revoked."))
             return redirect(reverse("admin:news_article_preview_links", args=[article.pk]))
         context = {
@@ -401,7 +413,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request):
-        return not SiteSettings.objects.exists()
+        return super().has_add_permission(request) and not SiteSettings.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False

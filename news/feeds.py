@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
+from django.utils.html import escape
 
 from . import seo
 from .models import Article, Category, Photo, SiteSettings
@@ -65,11 +66,12 @@ class LatestArticlesFeed(Feed):
                 article.feed_image_url = scope.request.build_absolute_uri(article.feed_image.url)
         return articles
 
+    # Feed readers take titles and descriptions as HTML; ours are plain text.
     def item_title(self, article):
-        return article.title
+        return escape(article.title)
 
     def item_description(self, article):
-        return article.lead
+        return escape(article.lead)
 
     def item_pubdate(self, article):
         return article.published_at

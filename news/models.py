@@ -70,8 +70,7 @@ class Category(TreeNode):
 
     def clean(self):
         super().clean()
-        if not self.slug:
-            self.slug = vietnamese_slug(self.name, 120)
+        self.slug = vietnamese_slug(self.slug or self.name, 120)
         if self.slug == "rss":
             # "<category URL>rss/" is the category's feed.
             raise ValidationError({"slug": _("“rss” is reserved for feeds; choose another slug.")})
@@ -81,8 +80,7 @@ class Category(TreeNode):
 
     @transaction.atomic
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = vietnamese_slug(self.name, 120)
+        self.slug = vietnamese_slug(self.slug or self.name, 120)
         old_path = self.path
         self.path = self._computed_path()
         super().save(*args, **kwargs)
@@ -197,8 +195,8 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = vietnamese_slug(self.title) or "bai-viet"
+        # Typed slugs are normalised too: the URL pattern admits only [-a-z0-9].
+        self.slug = vietnamese_slug(self.slug or self.title) or "bai-viet"
         self.body = clean_html(self.body)
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()

@@ -105,7 +105,7 @@ def decode(file) -> Decoded:
             upright.info = {}
             clean_original = _encoded_original(upright, source) if _needs_cleaning(source) else None
     finally:
-        if file._committed:
+        if getattr(file, "_committed", False):
             file.close()  # opened from the storage just for this
         else:
             file.seek(0)  # the upload is read again when it is stored

@@ -7,6 +7,7 @@ matches, trigram word similarity on accent-folded titles (indexed) finds near mi
 ("quoc phog").
 """
 
+import html
 import re
 
 from django.contrib.postgres.search import (
@@ -104,4 +105,6 @@ def near_misses(articles, text):
 
 def snippet_html(raw):
     """Escape the headline text, then turn PostgreSQL's markers into <mark>."""
-    return mark_safe(escape(raw or "").replace(START, "<mark>").replace(STOP, "</mark>"))
+    # The body text still carries the HTML entities of the stored body (&amp;, &nbsp;).
+    text = escape(html.unescape(raw or ""))
+    return mark_safe(text.replace(START, "<mark>").replace(STOP, "</mark>"))

@@ -6,11 +6,13 @@ image within the limits, and it is stored under a generated name.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from . import renditions
 from .images import generated_name, validate_image
 
 
@@ -33,5 +35,8 @@ def editor_upload(request):
         extension = validate_image(upload)
     except ValidationError as exc:
         return _error(exc.messages[0], 400)
-    name = default_storage.save(generated_name("uploads", f"x{extension}"), upload)
+    # Like article photos, a body image never tells where it was taken (EXIF GPS, device).
+    clean = renditions.decode(upload).clean_original
+    content = ContentFile(clean) if clean is not None else upload
+    name = default_storage.save(generated_name("uploads", f"x{extension}"), content)
     return JsonResponse({"url": default_storage.url(name)})

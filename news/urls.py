@@ -9,8 +9,17 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     # Before the category page, whose <path:path> would take ".../rss" for a category path
     # (news/feeds.py: a real subcategory named "rss" still gets its page).
-    path("chuyen-muc/<path:path>/rss/", feeds.category_feed, name="category_feed"),
-    path("chuyen-muc/<path:path>/", views.CategoryView.as_view(), name="category"),
+    # Category paths are slugs joined by "/"; nothing else can match (e.g. no NUL byte).
+    re_path(
+        r"^chuyen-muc/(?P<path>[-a-z0-9]+(?:/[-a-z0-9]+)*)/rss/$",
+        feeds.category_feed,
+        name="category_feed",
+    ),
+    re_path(
+        r"^chuyen-muc/(?P<path>[-a-z0-9]+(?:/[-a-z0-9]+)*)/$",
+        views.CategoryView.as_view(),
+        name="category",
+    ),
     re_path(
         r"^tin-tuc/(?P<slug>[-a-z0-9]*)-(?P<pk>[0-9]+)/$",
         views.ArticleView.as_view(),
@@ -19,7 +28,9 @@ urlpatterns = [
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("bien-tap/tai-anh/", uploads.editor_upload, name="editor_upload"),
     path("xem-truoc/<int:pk>/", preview.staff_preview, name="preview"),
-    path("xem-truoc/chia-se/<str:token>/", preview.shared_preview, name="shared_preview"),
+    re_path(
+        r"^xem-truoc/chia-se/(?P<token>[-\w]+)/$", preview.shared_preview, name="shared_preview"
+    ),
     path("rss/", feeds.site_feed, name="feed"),
     path(
         "sitemap.xml",

@@ -125,5 +125,8 @@ def apply(article: Article, name: str, user, *, comment: str = "", publish_at=No
             comment=comment,
             publish_at=locked.published_at if name == "publish" else None,
         )
-        transaction.on_commit(lambda: notifications.after_move(locked, name, user, comment))
+        # robust: the move is saved; a mail server that is down must not turn it into an error.
+        transaction.on_commit(
+            lambda: notifications.after_move(locked, name, user, comment), robust=True
+        )
     return locked
