@@ -68,7 +68,7 @@ class PhotoInline(admin.StackedInline):
 
     # Photos follow their article: whoever may not edit the article may not edit its photos.
     def _article_editable(self, request, obj):
-        return self.admin_site._registry[Article].has_change_permission(request, obj)
+        return self.admin_site.get_model_admin(Article).has_change_permission(request, obj)
 
     def has_add_permission(self, request, obj):
         return super().has_add_permission(request, obj) and self._article_editable(request, obj)
@@ -296,6 +296,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:
             obj.author = request.user
+        if getattr(request, "workflow_move", None) is not None:
+            # The step saves the article again right after (workflow.apply): that save is the
+            # revision, so that "save and submit" leaves one revision, not two identical ones.
+            obj.skip_history_when_saving = True
         if change:
             # The form never changes the editorial state, not even when restoring a revision.
             current = Article.objects.get(pk=obj.pk)
@@ -310,6 +314,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         super().save_related(request, form, formsets, change)
         move = getattr(request, "workflow_move", None)
         if move is not None:
+            del form.instance.skip_history_when_saving
             workflow.apply(
                 form.instance,
                 move.name,

@@ -5,4 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News")
-    default_auto_field = "django.db.models.BigAutoField"

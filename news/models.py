@@ -5,8 +5,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
-from django.db.models.functions import Length
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Value
+from django.db.models.functions import Concat, Length
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,9 +27,23 @@ def vietnamese_slug(text: str, max_length: int = 200) -> str:
     return slugify(text, max_length=max_length, word_boundary=True)
 
 
+def hidden_at_or_above(path):
+    """EXISTS an inactive category at `path` (an outer query's path) or above it.
+
+    Hiding a category hides everything under it: its subcategories and all their articles.
+    """
+    at_or_above = Q(path=path) | Q(
+        Func(
+            path, Concat(F("path"), Value("/")), function="starts_with", output_field=BooleanField()
+        )
+    )
+    return Exists(Category.objects.filter(at_or_above, is_active=False))
+
+
 class CategoryQuerySet(TreeQuerySet):
     def active(self):
-        return self.filter(is_active=True)
+        """Categories the public may see: active, and no inactive category above them."""
+        return self.filter(~hidden_at_or_above(OuterRef("path")))
 
 
 class Category(TreeNode):
@@ -118,7 +132,11 @@ class Status(models.TextChoices):
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """What the public may see: the only definition, used by every public page."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
+        return self.filter(
+            ~hidden_at_or_above(OuterRef("category__path")),
+            status=Status.PUBLISHED,
+            published_at__lte=now or timezone.now(),
+        )
 
 
 class Article(models.Model):

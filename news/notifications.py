@@ -10,7 +10,7 @@ from . import roles
 
 
 def _admin_link(article):
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    base = settings.SITE_URL.rstrip("/")
     return base + reverse("admin:news_article_change", args=[article.pk])
 
 

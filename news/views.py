@@ -27,21 +27,23 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         featured = list(published_articles().filter(is_featured=True)[:4])
         latest = list(published_articles().exclude(pk__in=[a.pk for a in featured])[:10])
+        # The top-level categories are the menu's too: one query for both.
+        roots = list(Category.objects.active().filter(parent=None))
         context.update(
+            menu_categories=roots,
             lead_article=featured[0] if featured else (latest.pop(0) if latest else None),
             featured_articles=featured[1:],
             latest_articles=latest,
-            category_blocks=self.category_blocks(),
+            category_blocks=self.category_blocks(roots),
             most_read_articles=list(view_counts.most_read()),
         )
         return context
 
-    def category_blocks(self):
+    def category_blocks(self, roots):
         """The newest articles of each top-level category's subtree, in one query.
 
         The top-level category of an article is the first segment of its category's path.
         """
-        roots = list(Category.objects.active().filter(parent=None))
         root_slug = Func(
             F("category__path"),
             Value("/"),

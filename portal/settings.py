@@ -217,7 +217,10 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 # The portal's public address, for links in e-mails (no request to build them from).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "")
+SITE_URL = env(
+    "SITE_URL",
+    default="http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}",
+)
 ADMIN_URL = env("ADMIN_URL", default="admin/")
 
 # Media on S3-compatible storage (django-storages) when a bucket is named, so that several web

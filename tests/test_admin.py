@@ -213,3 +213,9 @@ def test_site_settings_edited_in_admin_show_on_the_site(admin_client):
     assert response.status_code == 302
     html = admin_client.get("/").content.decode()
     assert "Cổng thông tin xã Thử Nghiệm" in html and "Thôn Đông" in html
+
+
+def test_only_those_allowed_create_the_site_settings(client, people):
+    SiteSettings.objects.all().delete()
+    client.force_login(people["reporter"])
+    assert client.get(reverse("admin:news_sitesettings_add")).status_code == 403

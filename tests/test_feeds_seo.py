@@ -506,3 +506,9 @@ def test_home_head_has_canonical_description_and_site_feed(client, site_settings
 def test_search_results_name_no_canonical(client):
     head = head_of(client, "/tim-kiem/?q=quoc+phong")
     assert "canonical" not in head.links
+
+
+def test_feed_titles_are_text(client):
+    ArticleFactory(title="Giá <b>lúa</b> tăng")
+    xml = client.get("/rss/").content.decode()
+    assert "<title>Giá &amp;lt;b&amp;gt;lúa" in xml

@@ -207,11 +207,45 @@ def test_public_pages_run_a_constant_number_of_queries(client, django_assert_num
     root = leaf.trail().first()
     SiteSettings.load()
     # Every page: site settings and menu (2), then its own queries.
-    # featured, latest, roots, blocks; photos for each list; most read (joined with view counts)
-    with django_assert_num_queries(2 + 8):
+    # featured, latest, blocks; photos for each list; most read (joined with view counts); the
+    # top-level categories are counted with the menu (the home page shares them with it)
+    with django_assert_num_queries(2 + 7):
         assert client.get("/").status_code == 200
     with django_assert_num_queries(2 + 5):  # category, count, articles, photos, trail
         assert client.get(root.get_absolute_url()).status_code == 200
     # article (+category, author, view count), photos, trail, related (same category; titles)
     with django_assert_num_queries(2 + 4):
         assert client.get(articles[-1].get_absolute_url()).status_code == 200
+
+
+def test_hiding_a_category_hides_its_subcategories_and_all_their_articles(client, tree):
+    news, defence, economy = tree
+    hidden = make_article(defence, title="Tin trong mục bị ẩn", photos=0)
+    shown = make_article(economy, title="Tin kinh tế vẫn hiện", photos=0)
+    news.is_active = False
+    news.save()
+    assert client.get(defence.get_absolute_url()).status_code == 404
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    home = client.get("/").content.decode()
+    assert "Tin trong mục bị ẩn" not in home and "Tin kinh tế vẫn hiện" in home
+    assert client.get(shown.get_absolute_url()).status_code == 200
+    search = client.get(reverse("news:search"), {"q": "tin"}).content.decode()
+    assert "Tin trong mục bị ẩn" not in search
+    assert "Tin trong mục bị ẩn" not in client.get("/rss/").content.decode()
+
+
+def test_a_typed_slug_is_normalised_and_pages_keep_working(client):
+    article = ArticleFactory(slug="Tin_Moi Đây")
+    assert article.slug == "tin-moi-day"
+    category = CategoryFactory(name="Xã hội", slug="Xa_Hoi")
+    assert category.path == "xa-hoi"
+    assert client.get("/").status_code == 200
+    assert client.get("/rss/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/chuyen-muc/%00/", "/chuyen-muc/%00/rss/", "/xem-truoc/chia-se/%00/", "/chuyen-muc/A_B/"],
+)
+def test_hostile_paths_are_404(client, url):
+    assert client.get(url).status_code == 404

@@ -216,9 +216,9 @@ def test_home_and_article_queries_stay_constant_with_counts_and_readers(
         PhotoFactory(article=item)
         ViewCount.objects.create(article=item, count=index + 1)
     client.get("/")  # site settings row created once
-    # As in tests/test_public_pages.py: settings and menu (2), featured, latest, roots, blocks,
-    # photos for each of the three lists, most read.
-    with django_assert_num_queries(2 + 8):
+    # As in tests/test_public_pages.py: settings and menu (2, the menu being also the home page's
+    # top-level categories), featured, latest, blocks, photos for each of the three lists, most read.
+    with django_assert_num_queries(2 + 7):
         client.get("/", headers={"user-agent": BROWSER})
     # Article (with category, author and stored count), photos, trail, related; a reader's view
     # goes to the cache only.

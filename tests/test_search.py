@@ -157,3 +157,12 @@ def test_page_links_keep_the_search_words_and_filters(client):
 def test_header_has_a_search_box_on_every_page(client):
     html = client.get("/").content.decode()
     assert f'action="{URL}"' in html and 'name="q"' in html and 'role="search"' in html
+
+
+def test_snippets_show_text_not_entities(client):
+    ArticleFactory(title="Nông thôn mới", body="<p>Tom &amp; Jerry&nbsp;quyết tâm</p>")
+    html = client.get(reverse("news:search"), {"q": "quyet tam"}).content.decode()
+    snippet = html.split('class="search-result__snippet"')[1].split("</p>")[0]
+    assert (
+        "&amp;amp;" not in snippet and "&amp;nbsp;" not in snippet and "Tom &amp; Jerry" in snippet
+    )

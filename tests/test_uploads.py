@@ -461,3 +461,17 @@ def test_stored_photos_are_not_checked_again_when_their_article_is_edited(admin_
     article.refresh_from_db()
     assert article.title == "Tin đã sửa"
     assert article.photos.get().image.name == photo.image.name
+
+
+def test_body_images_lose_their_location(client, people, settings):
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (21.0, 30.0, 0.0), 3: "E", 4: (105.0, 55.0, 0.0)}
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(buffer, "JPEG", exif=exif)
+    client.force_login(people["reporter"])
+    upload = SimpleUploadedFile("gps.jpg", buffer.getvalue(), content_type="image/jpeg")
+    response = client.post(reverse("news:editor_upload"), {"upload": upload})
+    assert response.status_code == 200
+    stored = settings.MEDIA_ROOT / response.json()["url"].removeprefix(settings.MEDIA_URL)
+    with Image.open(stored) as image:
+        assert not image.getexif().get_ifd(0x8825)

@@ -129,6 +129,7 @@ def test_emails_go_to_the_right_people(
         move(draft, "submit", people["reporter"])
     assert [m.to for m in mailoutbox] == [["bientap@example.vn"]]
     assert draft.title in mailoutbox[0].subject
+    assert f"http://127.0.0.1:8000/admin/news/article/{draft.pk}/change/" in mailoutbox[0].body
 
     with django_capture_on_commit_callbacks(execute=True):
         move(draft, "return", people["editor"], comment="Cần thêm nguồn")
@@ -167,3 +168,16 @@ def test_concurrent_approvals_exactly_one_wins():
         thread.join()
     assert sorted(outcomes) == ["refused", "won"]
     assert Transition.objects.filter(article=article, name="publish").count() == 1
+
+
+def test_a_mail_failure_does_not_undo_or_break_a_move(
+    people, monkeypatch, django_capture_on_commit_callbacks
+):
+    def mail_server_down(*args, **kwargs):
+        raise OSError("mail server down")
+
+    monkeypatch.setattr("news.notifications.send_mass_mail", mail_server_down)
+    article = ArticleFactory(status=Status.DRAFT, author=people["reporter"])
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(article, "submit", people["reporter"])
+    assert Article.objects.get(pk=article.pk).status == Status.SUBMITTED

@@ -363,3 +363,34 @@ def test_restoring_a_revision_needs_the_right_to_edit(client, people):
     assert client.post(url, data).status_code == 403
     article.refresh_from_db()
     assert article.title == "Bản sau"
+
+
+def test_save_and_step_leaves_one_revision(client, people):
+    article = ArticleFactory(status=Status.DRAFT, author=people["reporter"], title="Bản nháp")
+    before = article.history.count()
+    client.force_login(people["reporter"])
+    data = edit_data(article, _move="submit", title="Bản đã sửa")
+    assert client.post(change_url(article), data).status_code == 302
+    assert article.history.count() == before + 1
+    assert article.history.first().title == "Bản đã sửa"
+    assert article.history.first().status == Status.SUBMITTED
+
+
+def test_malformed_admin_input_is_never_a_500(client, people):
+    article = ArticleFactory(status=Status.PENDING_APPROVAL)
+    client.force_login(people["publisher"])
+    links = reverse("admin:news_article_preview_links", args=[article.pk])
+    assert client.post(links, {"action": "create", "hours": "abc"}).status_code == 302
+    assert client.post(links, {"action": "revoke", "link": "x"}).status_code == 302
+    for view in ("compare", "preview_links"):
+        url = reverse(f"admin:news_article_{view}", args=["abc"])
+        assert client.get(url).status_code == 404
+
+
+def test_only_leaders_choose_featured_stories(client, people):
+    client.force_login(people["editor"])
+    assert (
+        'name="is_featured"' not in client.get(reverse("admin:news_article_add")).content.decode()
+    )
+    client.force_login(people["publisher"])
+    assert 'name="is_featured"' in client.get(reverse("admin:news_article_add")).content.decode()
