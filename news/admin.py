@@ -172,20 +172,12 @@ class ArticleAdminForm(forms.ModelForm):
         move = self.workflow_move
         if move is None:
             return
-        if current.status not in move.sources:
-            raise ValidationError(
-                gettext("This article is now “%(status)s”; that step is no longer possible.")
-                % {"status": current.get_status_display()}
-            )
-        comment = cleaned.get("workflow_comment", "").strip()
-        own = current.author_id == self.acting_user.pk
-        if move.comment_required and not comment:
-            self.add_error("workflow_comment", gettext("Please give a reason for this step."))
-        elif move.name == "publish" and own and not comment:
-            self.add_error(
-                "workflow_comment",
-                gettext("You are approving your own article: write why it is published anyway."),
-            )
+        try:
+            workflow.check(move, current, self.acting_user, cleaned.get("workflow_comment", ""))
+        except workflow.TransitionNotAllowed:
+            raise
+        except ValidationError as error:  # a missing reason: shown next to the comment box
+            self.add_error("workflow_comment", error)
 
 
 @admin.register(Article)

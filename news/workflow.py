@@ -84,6 +84,27 @@ def available_moves(article: Article, user) -> list[Move]:
     ]
 
 
+def check(move: Move, article: Article, user, comment: str) -> None:
+    """Raise TransitionNotAllowed if `article` is no longer in a state `move` starts from, or
+    ValidationError (code "comment_required") if the step needs a reason and has none.
+    The admin form runs this before saving anything; apply() runs it again under the lock."""
+    if article.status not in move.sources:
+        raise TransitionNotAllowed(
+            _("This article is now “%(status)s”; that step is no longer possible.")
+            % {"status": article.get_status_display()},
+            code="stale_state",
+        )
+    if comment.strip():
+        return
+    if move.comment_required:
+        raise ValidationError(_("Please give a reason for this step."), code="comment_required")
+    if move.name == "publish" and article.author_id == user.pk:
+        raise ValidationError(
+            _("You are approving your own article: write why it is published anyway."),
+            code="comment_required",
+        )
+
+
 def apply(article: Article, name: str, user, *, comment: str = "", publish_at=None, now=None):
     """Make move `name` on `article` as `user`; return the updated article.
 
@@ -98,19 +119,7 @@ def apply(article: Article, name: str, user, *, comment: str = "", publish_at=No
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if not is_permitted(move, locked, user):
             raise PermissionDenied(_("You may not do this to this article."))
-        if locked.status not in move.sources:
-            raise TransitionNotAllowed(
-                _("This article is now “%(status)s”; it cannot be changed this way.")
-                % {"status": locked.get_status_display()},
-                code="stale_state",
-            )
-        if move.comment_required and not comment:
-            raise ValidationError(_("Please give a reason."), code="comment_required")
-        if name == "publish" and locked.author_id == user.pk and not comment:
-            raise ValidationError(
-                _("You are approving your own article: write why it is published anyway."),
-                code="own_article",
-            )
+        check(move, locked, user, comment)
         from_status = locked.status
         locked.status = move.target
         if name == "publish":
