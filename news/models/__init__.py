@@ -1,0 +1,24 @@
+"""The news app's models, one module per feature; imported here so that `news.models.X` works."""
+
+from .articles import Article, ArticleQuerySet, Status, Transition, ViewCount
+from .categories import Category, CategoryQuerySet, hidden_at_or_above, vietnamese_slug
+from .photos import Photo
+from .previews import PreviewLink, preview_expiry, preview_token
+from .site import SiteSettings
+
+__all__ = [
+    "Article",
+    "ArticleQuerySet",
+    "Category",
+    "CategoryQuerySet",
+    "Photo",
+    "PreviewLink",
+    "SiteSettings",
+    "Status",
+    "Transition",
+    "ViewCount",
+    "hidden_at_or_above",
+    "preview_expiry",
+    "preview_token",
+    "vietnamese_slug",
+]

@@ -1,0 +1,182 @@
+"""Articles, their editorial states and state changes, and their view counts."""
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import OuterRef
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+from simple_history.models import HistoricalRecords
+
+from ..sanitize import clean_html
+from ..search import reindex as reindex_search
+from .categories import Category, hidden_at_or_above, vietnamese_slug
+
+
+class Status(models.TextChoices):
+    """Editorial states; news/workflow.py holds the moves between them."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    RETURNED = "returned", _("Returned to author")
+    PENDING_APPROVAL = "pending_approval", _("Awaiting approval")
+    # Published with a future time is "scheduled": published() hides it until then.
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """What the public may see: the only definition, used by every public page."""
+        return self.filter(
+            ~hidden_at_or_above(OuterRef("category__path")),
+            status=Status.PUBLISHED,
+            published_at__lte=now or timezone.now(),
+        )
+
+
+class Article(models.Model):
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        blank=True,
+        help_text=_("Part of the web address. Left empty, it is made from the title."),
+    )
+    lead = models.TextField(
+        _("lead"), help_text=_("One or two sentences shown in bold under the title and in lists.")
+    )
+    body = CKEditor5Field(_("body"), config_name="article", blank=True)
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="articles", verbose_name=_("category")
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_('Shown at the end of the article, e.g. "Đài Kim Bảng".'),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("author"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Left empty when publishing, it is set to now. A future time schedules it."),
+    )
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown at the top of the home page.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Bumped on every save; an edit form carries the version it started from, so a save over
+    # someone else's newer save is refused instead of silently overwriting it.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # Title, lead and body for full-text search (news/search.py), refreshed on every save.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("article revision"), excluded_fields=["search_vector"]
+    )
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            models.Index(fields=["category", "-published_at"], name="article_category_idx"),
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
+        ]
+        permissions = [
+            ("submit_article", _("Can submit articles for review")),
+            ("review_article", _("Can review articles (return or forward)")),
+            ("publish_article", _("Can approve, publish and unpublish articles")),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Typed slugs are normalised too: the URL pattern admits only [-a-z0-9].
+        self.slug = vietnamese_slug(self.slug or self.title) or "bai-viet"
+        self.body = clean_html(self.body)
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.pk is not None:
+            self.version += 1
+        super().save(*args, **kwargs)
+        reindex_search(Article.objects.filter(pk=self.pk))
+
+    def get_absolute_url(self):
+        return reverse("news:article", kwargs={"slug": self.slug, "pk": self.pk})
+
+    def is_scheduled(self, now=None):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > (now or timezone.now())
+        )
+
+    def is_published(self, now=None):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= (now or timezone.now())
+        )
+
+
+class Transition(models.Model):
+    """One move of an article between editorial states: the audit trail (written by workflow.py)."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("article")
+    )
+    name = models.CharField(_("action"), max_length=30)
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    publish_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("state change")
+        verbose_name_plural = _("state changes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.from_status} → {self.to_status}"
+
+
+class ViewCount(models.Model):
+    """How many times an article was read. Kept off the article row, and written in batches
+    (news/view_counts.py), so that reading never locks or rewrites the article itself."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="view_count"
+    )
+    count = models.PositiveBigIntegerField(_("views"), default=0, db_index=True)
+
+    class Meta:
+        verbose_name = _("view count")
+        verbose_name_plural = _("view counts")
+
+    def __str__(self):
+        return f"{self.article_id}: {self.count}"

@@ -1,0 +1,66 @@
+"""The portal's identity: name, station, contacts, logo (one row)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .. import renditions as photo_renditions
+from ..images import validate_image
+
+
+class SiteSettings(models.Model):
+    """The portal's identity: one row, edited in the admin. Templates never name a district."""
+
+    portal_name = models.CharField(
+        _("portal name"), max_length=200, default="Cổng thông tin điện tử"
+    )
+    station_name = models.CharField(_("station name"), max_length=200, blank=True)
+    tagline = models.CharField(_("tagline"), max_length=300, blank=True)
+    responsible_body = models.CharField(
+        _("responsible body"),
+        max_length=300,
+        blank=True,
+        help_text=_("The body responsible for the content, shown in the footer."),
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="site/", blank=True, validators=[validate_image])
+    # The logo as pages show it (header, favicon): 128 px, made when the logo changes, so that
+    # phones never download the uploaded original for a 48 px picture.
+    logo_small = models.ImageField(upload_to="site/", blank=True, editable=False)
+    licence = models.CharField(
+        _("content licence"),
+        max_length=300,
+        blank=True,
+        help_text=_("A line on reuse of the content, shown in the footer."),
+    )
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self):
+        return self.portal_name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        small_name = self._small_logo_name()
+        if self.logo_small.name != small_name:
+            if self.logo_small:
+                photo_renditions.delete_after_commit(
+                    [self.logo_small.name], self.logo_small.storage
+                )
+            self.logo_small = (
+                photo_renditions.small_logo(self.logo, small_name) if self.logo else ""
+            )
+            super().save(update_fields=["logo_small"])
+
+    def _small_logo_name(self):
+        # Named after the logo it was made from: a new logo means a new small copy.
+        return f"{self.logo.name.rsplit('.', 1)[0]}-128.png" if self.logo else ""
+
+    @classmethod
+    def load(cls):
+        obj, _created = cls.objects.get_or_create(pk=1)
+        return obj
