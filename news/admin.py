@@ -95,11 +95,10 @@ class QueueFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
         return {
             "review": queryset.filter(status=Status.SUBMITTED),
             "approval": queryset.filter(status=Status.PENDING_APPROVAL),
-            "scheduled": queryset.filter(status=Status.PUBLISHED, published_at__gt=now),
+            "scheduled": queryset.scheduled(),
             "returned": queryset.filter(status=Status.RETURNED),
         }.get(self.value(), queryset)
 

@@ -60,7 +60,7 @@ class LatestArticlesFeed(Feed):
         # Enclosure URLs must be absolute and Feed does not add the host to them; the item
         # methods only receive the item, so each article carries its own.
         for article in articles:
-            photo = seo.lead_photo(article)
+            photo = article.lead_photo()
             article.feed_image = seo.share_image(photo) if photo else None
             if article.feed_image:
                 article.feed_image_url = scope.request.build_absolute_uri(article.feed_image.url)

@@ -15,9 +15,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from .renditions import OG_SIZE
+
 DESCRIPTION_LENGTH = 160
 # The size of the rendition made for sharing (news/renditions.py): what Facebook and Zalo show.
-SHARE_WIDTH, SHARE_HEIGHT = 1200, 630
 
 # json.dumps leaves these as they are; inside <script> they could close the element or start
 # a comment, so they are written as JSON escapes (as Django's json_script filter does).
@@ -50,18 +51,10 @@ def share_image(photo):
     storage = photo.image.storage
     rendition = (photo.renditions or {}).get("og")
     if rendition:
-        return ShareImage(
-            photo.og_image_url, rendition, SHARE_WIDTH, SHARE_HEIGHT, photo.alt_text, storage
-        )
+        return ShareImage(photo.og_image_url, rendition, *OG_SIZE, photo.alt_text, storage)
     return ShareImage(
         photo.image.url, photo.image.name, photo.width, photo.height, photo.alt_text, storage
     )
-
-
-def lead_photo(article):
-    """The first of the prefetched photos (no query when they were prefetched)."""
-    photos = list(article.photos.all())
-    return photos[0] if photos else None
 
 
 def meta_description(text, length=DESCRIPTION_LENGTH):

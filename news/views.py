@@ -11,6 +11,11 @@ HOME_BLOCK_SIZE = 4
 RELATED_SIZE = 5
 
 
+def page_links(page):
+    """Page numbers to link, with "…" gaps: 1 … 4 5 [6] 7 8 … 50."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
 def published_articles():
     """Published articles with what list pages show: category and lead photo, no N+1."""
     return (
@@ -82,7 +87,7 @@ class CategoryView(ListView):
         context.update(
             category=self.category,
             trail=list(self.category.trail()),
-            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            page_range=page_links(page),
         )
         return context
 
@@ -161,7 +166,7 @@ class SearchView(ListView):
             form=self.form,
             query=self.query,
             fuzzy=self.fuzzy,
-            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            page_range=page_links(page),
             query_string=self.request.GET.copy(),
         )
         context["query_string"].pop("page", None)

@@ -37,6 +37,10 @@ class ArticleQuerySet(models.QuerySet):
             published_at__lte=now or timezone.now(),
         )
 
+    def scheduled(self, now=None):
+        """Approved for a later time: published() shows them when that time comes."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
+
 
 class Article(models.Model):
     title = models.CharField(_("title"), max_length=255)
@@ -124,6 +128,11 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:article", kwargs={"slug": self.slug, "pk": self.pk})
+
+    def lead_photo(self):
+        """The first photo, taken from the prefetched photos on list pages (no query there)."""
+        photos = list(self.photos.all())
+        return photos[0] if photos else None
 
     def is_scheduled(self, now=None):
         return (

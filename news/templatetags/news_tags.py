@@ -23,10 +23,3 @@ def is_recent(value):
     if not value:
         return False
     return value >= timezone.now() - RECENT
-
-
-@register.simple_tag
-def lead_photo(article):
-    """The article's first photo, from the prefetched photos (no query)."""
-    photos = list(article.photos.all())
-    return photos[0] if photos else None
