@@ -1,0 +1,120 @@
+"""Pages that cost the same whatever the size of the archive, on a generated archive
+(news/demo/archive.py, the same generator `make bench` fills 100,000 articles with).
+
+Query counts are compared between a small and a ten times larger archive, with empty caches
+and again with the fragments cached; `make bench` compares 1,000 with 100,000 articles and
+shows each query's plan.
+"""
+
+import re
+import xml.etree.ElementTree as ET
+from html import unescape
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from news import listing, paging
+from news.demo import archive
+from news.models import Article, Category, SiteSettings, Status
+from news.navigation import CategoryTree
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_made_once")]
+
+
+@pytest.fixture
+def generated(settings):
+    settings.PAGE_CACHE_SECONDS = 0  # each page rendered: its own queries are counted
+    SiteSettings.load()
+    archive.generate(120, pool_size=2)
+
+
+def largest_root():
+    tree = CategoryTree.load()
+    return max(tree.roots(), key=lambda root: len(tree.subtree_ids(root)))
+
+
+def page_urls(client):
+    """The public pages, found as a reader finds them (links, the sitemap index)."""
+    root = largest_root()
+    first = client.get(root.get_absolute_url()).content.decode()
+    second = unescape(re.search(r'<a href="(\?page=2&amp;sau=[^"]+)">2</a>', first)[1])
+    middle = Article.objects.published().order_by("-published_at")[50]
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sitemap = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    sections = [loc.text.removeprefix("http://testserver") for loc in index.iter(f"{sitemap}loc")]
+    return {
+        "home": "/",
+        "category": root.get_absolute_url(),
+        "category page 2 (link)": root.get_absolute_url() + second,
+        "category page 3 (typed)": root.get_absolute_url() + "?page=3",
+        "article": middle.get_absolute_url(),
+        "search": "/tim-kiem/?q=quoc+phong",
+        "search, rare": "/tim-kiem/?q=khuyen+hoc",
+        "search, typo": "/tim-kiem/?q=quoc+phog",
+        "rss": "/rss/",
+        "category rss": root.get_absolute_url() + "rss/",
+        "sitemap index": "/sitemap.xml",
+        **{f"sitemap {url}": url for url in sections[:2]},  # categories, news
+        # The month of an article (an empty month asks for no items: one query less).
+        "sitemap, a month": f"/sitemap-articles-{timezone.localtime(middle.published_at):%Y-%m}.xml",
+    }
+
+
+def query_counts(client):
+    counts = {}
+    for name, url in page_urls(client).items():
+        caches["pages"].clear()
+        with CaptureQueriesContext(connection) as cold:
+            assert client.get(url).status_code == 200, url
+        with CaptureQueriesContext(connection) as warm:
+            client.get(url)
+        counts[name] = (len(cold), len(warm))
+    return counts
+
+
+def test_every_public_page_runs_the_same_queries_on_a_ten_times_larger_archive(client, generated):
+    small = query_counts(client)
+    archive.add_articles(1080, seed=7, pool_size=2)
+    assert Article.objects.count() == 1200
+    large = query_counts(client)
+    assert large == small
+    assert all(warm <= cold <= 10 for cold, warm in small.values()), small
+
+
+def test_category_lists_match_published_and_pages_cover_each_list_once(client, generated):
+    tree = CategoryTree.load()
+    for category in tree.categories:
+        ids = tree.subtree_ids(category)
+        expected = list(
+            Article.objects.published()
+            .filter(category__in=ids)
+            .order_by("-published_at", "-pk")
+            .values_list("pk", flat=True)
+        )
+        assert [row.id for row in listing.newest(ids, len(expected) + 5)] == expected
+        # Page after page through the links, as a reader goes: each article once, in order.
+        seen, params = [], {}
+        while True:
+            page = paging.page_of(ids, params)
+            seen += [row.id for row in page.items]
+            if page.next is None:
+                break
+            params = dict(part.split("=") for part in page.next.query.split("&"))
+        assert seen == expected, category.path
+
+
+def test_hidden_categories_keep_their_articles_out_of_every_list(client, generated):
+    hidden = Category.objects.get(is_active=False)
+    hidden_ids = set(
+        Article.objects.filter(category__path__startswith=hidden.path).values_list("pk", flat=True)
+    )
+    assert hidden_ids  # the generator put some there
+    visible = Article.objects.published().values_list("pk", flat=True)
+    assert not hidden_ids & set(visible)
+    tree = CategoryTree.load()
+    shown = {row.id for row in listing.newest([c.pk for c in tree.categories], 10_000)}
+    assert not hidden_ids & shown
+    assert Article.objects.filter(status=Status.DRAFT).exists()  # drafts too, all unlisted
