@@ -1,14 +1,17 @@
 from django.utils.functional import SimpleLazyObject
 
-from .models import Category, SiteSettings
+from .models import SiteSettings
+from .navigation import category_tree
+from .page_cache import cached
 
 
 def site(request):
     """The portal's identity and top-level menu for the shared layout.
 
-    Both are lazy: a page that shows neither (an admin page, a JSON response) runs no query.
+    Both are lazy and kept per content version: a page that shows neither (an admin page, a
+    JSON response) reads nothing, a public page reads them from the cache.
     """
     return {
-        "site": SimpleLazyObject(SiteSettings.load),
-        "menu_categories": Category.objects.active().filter(parent=None),
+        "site": SimpleLazyObject(lambda: cached("site", SiteSettings.load)),
+        "menu_categories": SimpleLazyObject(lambda: category_tree().roots()),
     }

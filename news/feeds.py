@@ -10,13 +10,15 @@ from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 
-from . import seo
+from . import listing, seo
 from .models import Article, Category, Photo, SiteSettings
+from .navigation import category_tree
+from .page_cache import cached
 from .views import CategoryView
 
 FEED_SIZE = 30
@@ -33,7 +35,7 @@ class FeedScope:
 
 class LatestArticlesFeed(Feed):
     def get_object(self, request, *args, **kwargs):
-        return FeedScope(site=SiteSettings.load(), request=request)
+        return FeedScope(site=cached("site", SiteSettings.load), request=request)
 
     def title(self, scope):
         return scope.site.portal_name
@@ -99,8 +101,10 @@ class LatestArticlesFeed(Feed):
 
 class CategoryFeed(LatestArticlesFeed):
     def get_object(self, request, path):
-        category = get_object_or_404(Category.objects.active(), path=path)
-        return FeedScope(site=SiteSettings.load(), request=request, category=category)
+        category = category_tree().get(path)
+        if category is None:
+            raise Http404
+        return FeedScope(site=cached("site", SiteSettings.load), request=request, category=category)
 
     def title(self, scope):
         return f"{scope.category.name} — {scope.site.portal_name}"
@@ -115,7 +119,11 @@ class CategoryFeed(LatestArticlesFeed):
         return reverse("news:category_feed", kwargs={"path": scope.category.path})
 
     def articles(self, scope):
-        return Article.objects.published().filter(category__in=scope.category.subtree())
+        # The subtree's newest, read category by category from the index (news/listing.py).
+        tree = category_tree()
+        rows = listing.newest(tree.subtree_ids(scope.category), FEED_SIZE)
+        ids = [row.id for row in rows]
+        return Article.objects.published().filter(pk__in=ids)
 
 
 site_feed = LatestArticlesFeed()
@@ -130,6 +138,6 @@ def category_feed(request, path):
     HTML, which it reports. (Better still, Category.clean could refuse the slug "rss".)
     """
     shadowing = f"{path}/rss"
-    if Category.objects.active().filter(path=shadowing).exists():
+    if category_tree().get(shadowing) is not None:
         return CategoryView.as_view()(request, path=shadowing)
     return _category_feed(request, path=path)

@@ -9,6 +9,7 @@ matches, trigram word similarity on accent-folded titles (indexed) finds near mi
 
 import html
 import re
+from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -18,12 +19,16 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db.models import F, Func, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Left
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 CONFIG = "vietnamese"
 MAX_QUERY_LENGTH = 200
+LIMIT = 200  # matches ranked and shown, newest first
+# Near misses are suggestions, each compared word by word with a title (about 15 µs each).
+NEAR_MISS_LIMIT = 40
+SNIPPET_BODY = 500  # characters of the body searched for a snippet's words
 # Markers PostgreSQL puts around matched words; replaced by <mark> after escaping the text.
 START, STOP = "\x02", "\x03"
 
@@ -60,15 +65,66 @@ def clean_query(text):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+@dataclass
+class Found:
+    """The result of a search: article ids best first, at most LIMIT of them."""
+
+    query: str = ""
+    ids: list = field(default_factory=list)
+    capped: bool = False  # more than LIMIT articles matched: only the newest LIMIT are ranked
+    fuzzy: bool = False  # nothing matched exactly: titles with similar words
+
+
+def find(articles, text):
+    """Search `articles` for `text`: exact matches, or else near misses (misspellings).
+
+    A common word matches most of the archive; ranking all of them would read every match.
+    The candidates are instead the newest LIMIT matches (an index walk newest first, or the
+    GIN index when matches are few, as PostgreSQL estimates), ranked among themselves."""
+    if not text:
+        return Found()
+    found = Found(text, *_ranked(matching(articles, text), "rank", LIMIT))
+    if not found.ids:
+        near = _ranked(near_misses(articles, text), "similarity", NEAR_MISS_LIMIT)
+        found = Found(text, *near, fuzzy=True)
+    return found
+
+
+def _ranked(candidates, score, limit):
+    """The ids of the newest `limit` candidates, best `score` first; and whether there were
+    more. The score is computed for those only (it reads each article's vector or title)."""
+    newest = candidates.order_by("-published_at", "-pk").values("pk")[: limit + 1]
+    rows = list(
+        candidates.model.objects.filter(pk__in=newest)
+        .annotate(**{score: candidates.query.annotations[score]})
+        .values_list("pk", score, "published_at")
+    )
+    rows.sort(key=lambda row: (row[1], row[2], row[0]), reverse=True)
+    return [pk for pk, _score, _published_at in rows[:limit]], len(rows) > limit
+
+
 def matching(articles, text):
-    """`articles` that match `text`, best first, each with a highlighted `snippet_raw`."""
+    """`articles` that match `text`, with their `rank`."""
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
-    return (
-        articles.filter(search_vector=query)
-        .annotate(
-            rank=SearchRank(F("search_vector"), query),
+    return articles.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+
+
+def with_snippets(ids, found):
+    """The articles `ids` (in that order) with their category and a highlighted `snippet`:
+    the words found in the lead and body, or the lead for near misses."""
+    from .models import Article  # news.models imports this module (reindex)
+
+    articles = Article.objects.filter(pk__in=ids).select_related("category")
+    articles = articles.only("pk", "slug", "title", "lead", "published_at", "category")
+    if not found.fuzzy:
+        query = SearchQuery(found.query, search_type="websearch", config=CONFIG)
+        articles = articles.annotate(
+            # PostgreSQL parses the whole text to find the words (about 1 ms for an article
+            # of 700 words): the lead and the start of the body are where readers look.
             snippet_raw=SearchHeadline(
-                Concat("lead", Value(" "), body_text(), output_field=TextField()),
+                Concat(
+                    "lead", Value(" "), Left(body_text(), SNIPPET_BODY), output_field=TextField()
+                ),
                 query,
                 config=CONFIG,
                 start_sel=START,
@@ -77,10 +133,13 @@ def matching(articles, text):
                 min_words=15,
                 max_fragments=2,
                 fragment_delimiter=" … ",
-            ),
+            )
         )
-        .order_by("-rank", "-published_at", "-pk")
-    )
+    by_id = {a.pk: a for a in articles}
+    ordered = [by_id[pk] for pk in ids if pk in by_id]
+    for article in ordered:
+        article.snippet = snippet_html(getattr(article, "snippet_raw", article.lead))
+    return ordered
 
 
 def folded(expression):
@@ -90,7 +149,8 @@ def folded(expression):
 
 
 def near_misses(articles, text):
-    """Fallback for misspellings: titles with words close to the query, accents ignored.
+    """Fallback for misspellings: titles with words close to the query, accents ignored, with
+    their `similarity`.
 
     `%>` (word similarity above pg_trgm's threshold, 0.6 by default) uses the trigram index.
     """
@@ -99,7 +159,6 @@ def near_misses(articles, text):
         articles.alias(folded_title=folded(F("title")))
         .filter(folded_title__trigram_word_similar=query)
         .annotate(similarity=TrigramWordSimilarity(query, folded(F("title"))))
-        .order_by("-similarity", "-published_at")
     )
 
 

@@ -1,15 +1,21 @@
 """Sitemaps for search engines: /sitemap.xml is an index of the sections below.
 
-Every section lists published articles only (Article.objects.published()). The index asks each
-section for its latest change with one aggregate query, where Django's default would load every
-item; each section page costs a count and one query for its items, whatever their number.
+Every section lists published articles only (Article.objects.published()). Articles come in one
+section per month of publication (`sitemap-articles-2026-11.xml`): a section never grows past a
+month's articles, however large the archive, and old months keep their contents, so crawlers
+fetch them once. The index lists the months from the first publication to now without counting
+or scanning anything (one index lookup).
 """
 
+import datetime
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Concat, Greatest
+from django.contrib.sitemaps.views import SitemapIndexItem
+from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Concat
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,12 +28,28 @@ NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
 
 
-class ArticleSitemap(Sitemap):
+def month_start(year, month):
+    """The first instant of a month in the site's time zone."""
+    return timezone.make_aware(datetime.datetime(year, month, 1))
+
+
+def next_month(year, month):
+    return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+class MonthSitemap(Sitemap):
+    """The articles published in one month (in the site's time zone)."""
+
     changefreq = "weekly"
+
+    def __init__(self, year, month):
+        self.start = month_start(year, month)
+        self.end = month_start(*next_month(year, month))
 
     def items(self):
         return (
             Article.objects.published()
+            .filter(published_at__gte=self.start, published_at__lt=self.end)
             .only("pk", "slug", "published_at", "updated_at")
             .order_by("-published_at", "-pk")
         )
@@ -35,8 +57,36 @@ class ArticleSitemap(Sitemap):
     def lastmod(self, article):
         return seo.last_change(article)
 
-    def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max(Greatest("updated_at", "published_at")))["latest"]
+
+def months():
+    """(year, month) from the first published article's month to this month, newest first."""
+    first = Article.objects.published().order_by("published_at").values("published_at").first()
+    if first is None:
+        return []
+    start = timezone.localtime(first["published_at"])
+    year, month = timezone.localdate().year, timezone.localdate().month
+    found = []
+    while (year, month) >= (start.year, start.month):
+        found.append((year, month))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return found
+
+
+def index(request):
+    """/sitemap.xml: categories, the news of the last two days, then one section per month."""
+    sections = [reverse("news:sitemap_categories"), reverse("news:sitemap_news")] + [
+        reverse("news:sitemap_month", kwargs={"year": f"{y:04d}", "month": f"{m:02d}"})
+        for y, m in months()
+    ]
+    items = [SitemapIndexItem(request.build_absolute_uri(url), None) for url in sections]
+    return render(request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml")
+
+
+def month(request, year, month):
+    year, month = int(year), int(month)
+    if not (1 <= month <= 12 and 2000 <= year <= timezone.localdate().year + 1):
+        raise Http404
+    return sitemap_view(request, {"articles": MonthSitemap(year, month)})
 
 
 class CategorySitemap(Sitemap):
@@ -62,9 +112,6 @@ class CategorySitemap(Sitemap):
     def lastmod(self, category):
         return category.newest_article
 
-    def get_latest_lastmod(self):
-        return Article.objects.published().aggregate(latest=Max("published_at"))["latest"]
-
 
 class NewsSitemap(Sitemap):
     """Articles of the last 48 hours, drawn by templates/news/sitemap_news.xml."""
@@ -83,13 +130,10 @@ class NewsSitemap(Sitemap):
     def lastmod(self, article):
         return seo.last_change(article)
 
-    def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max(Greatest("updated_at", "published_at")))["latest"]
-
 
 # Classes, not instances: each request makes its own, so published() reads the time anew.
-SECTIONS = {"articles": ArticleSitemap, "categories": CategorySitemap}
-INDEX = {**SECTIONS, "news": NewsSitemap}
+CATEGORIES = {"categories": CategorySitemap}
+NEWS = {"news": NewsSitemap}
 
 
 def robots_txt(request):

@@ -1,7 +1,9 @@
 """How many times each article was read, counted without a database write per reading.
 
-A reading adds one to a counter in Django's cache (`cache.incr`: atomic in one process with the
-local-memory cache, and across processes with Redis). The counter is written to `ViewCount` in
+The article page's script reports each reading with a small POST (static/js/views.js), so
+that pages served from a cache are counted too. A reading adds one to a counter in Django's
+cache (`cache.incr`: atomic in one process with the local-memory cache, and across processes
+with Redis). The counter is written to `ViewCount` in
 batches, by one `INSERT … ON CONFLICT DO UPDATE SET count = count + pending` when it holds
 FLUSH_EVERY views or when a reading arrives more than FLUSH_AFTER seconds after its batch began.
 The article row itself is never touched, so a busy article never waits on a row lock and
@@ -52,9 +54,9 @@ def _lock_key(article_id):
 
 
 def is_reader(request):
-    """A GET by a browser that is not a known crawler (HEAD, bots and scripts are not counted)."""
+    """A browser that is not a known crawler (bots and scripts without a User-Agent are not)."""
     agent = request.headers.get("User-Agent", "")
-    return request.method == "GET" and bool(agent) and not NOT_A_READER.search(agent)
+    return bool(agent) and not NOT_A_READER.search(agent)
 
 
 def pending_views(article_id):
@@ -123,15 +125,11 @@ def _give_back(key, views):
         cache.add(key, views, timeout=None)
 
 
-def views_to_show(request, article):
-    """Count this request if a reader made it, and return the number to show on the page.
-
-    `article` should come with its `view_count` (select_related) so that no query is made.
-    """
+def views_to_show(article):
+    """The number of views to show: stored plus pending. `article` should come with its
+    `view_count` (select_related) so that no query is made."""
     stored = getattr(article, "view_count", None)
-    stored = stored.count if stored is not None else 0
-    pending = record_view(article.pk) if is_reader(request) else pending_views(article.pk)
-    return stored + pending
+    return (stored.count if stored is not None else 0) + pending_views(article.pk)
 
 
 def most_read(limit=5):

@@ -1,25 +1,28 @@
-from django.db.models import CharField, F, Func, Prefetch, Value, Window
-from django.db.models.functions import RowNumber
-from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import DetailView, ListView, TemplateView
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, TemplateView
 
-from . import search, view_counts
+from . import cards, listing, paging, search, view_counts
 from .forms import SearchForm
-from .models import Article, Category, Photo
+from .models import Article, Photo
+from .navigation import category_tree
+from .page_cache import cached
 
+HOME_FEATURED = 4
+HOME_LATEST = 10
 HOME_BLOCK_SIZE = 4
 RELATED_SIZE = 5
 
 
-def page_links(page):
-    """Page numbers to link, with "…" gaps: 1 … 4 5 [6] 7 8 … 50."""
-    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-
-
 def published_articles():
-    """Published articles with what list pages show: category and lead photo, no N+1."""
+    """Published articles with what pages show: category and photos, no N+1. Never the
+    search vector (several kilobytes, read by PostgreSQL only)."""
     return (
         Article.objects.published()
+        .defer("search_vector")
         .select_related("category")
         .prefetch_related(Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")))
     )
@@ -30,64 +33,59 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        featured = list(published_articles().filter(is_featured=True)[:4])
-        latest = list(published_articles().exclude(pk__in=[a.pk for a in featured])[:10])
-        # The top-level categories are the menu's too: one query for both.
-        roots = list(Category.objects.active().filter(parent=None))
+        columns = ("pk", "category_id", "published_at")
+        public = Article.objects.published()
+        featured = list(public.filter(is_featured=True).values_list(*columns)[:HOME_FEATURED])
+        latest = list(
+            public.exclude(pk__in=[row[0] for row in featured]).values_list(*columns)[:HOME_LATEST]
+        )
+        blocks = self.category_blocks(category_tree())
+        # One batch for the page: a missing card loads every article of the page at once.
+        refs = cards.refs([*featured, *latest, *(row for _, rows in blocks for row in rows)])
+        featured, latest = refs[: len(featured)], refs[len(featured) : len(featured) + len(latest)]
+        blocks_refs, position = [], len(featured) + len(latest)
+        for root, rows in blocks:
+            blocks_refs.append((root, refs[position : position + len(rows)]))
+            position += len(rows)
         context.update(
-            menu_categories=roots,
             lead_article=featured[0] if featured else (latest.pop(0) if latest else None),
             featured_articles=featured[1:],
             latest_articles=latest,
-            category_blocks=self.category_blocks(roots),
-            most_read_articles=list(view_counts.most_read()),
+            category_blocks=blocks_refs,
+            most_read_articles=cached("most-read", lambda: list(view_counts.most_read())),
         )
         return context
 
-    def category_blocks(self, roots):
-        """The newest articles of each top-level category's subtree, in one query.
-
-        The top-level category of an article is the first segment of its category's path.
-        """
-        root_slug = Func(
-            F("category__path"),
-            Value("/"),
-            Value(1),
-            function="split_part",
-            output_field=CharField(),
-        )
-        ranked = (
-            published_articles()
-            .annotate(
-                root_slug=root_slug,
-                rank=Window(
-                    RowNumber(), partition_by=[root_slug], order_by=F("published_at").desc()
-                ),
-            )
-            .filter(rank__lte=HOME_BLOCK_SIZE)
-        )
+    def category_blocks(self, tree):
+        """The newest articles of each top-level category's subtree: the few newest of every
+        category in one query, then the newest of those for each top-level category."""
+        rows = listing.newest_of_each([c.pk for c in tree.categories], HOME_BLOCK_SIZE)
         by_root = {}
-        for article in ranked:
-            by_root.setdefault(article.root_slug, []).append(article)
-        return [(root, by_root[root.path]) for root in roots if root.path in by_root]
+        for row in rows:  # newest first
+            block = by_root.setdefault(tree.root_of(row.category_id).pk, [])
+            if len(block) < HOME_BLOCK_SIZE:
+                block.append((row.id, row.category_id, row.published_at))
+        return [(root, by_root[root.pk]) for root in tree.roots() if root.pk in by_root]
 
 
-class CategoryView(ListView):
+class CategoryView(TemplateView):
     template_name = "news/category_detail.html"
-    context_object_name = "articles"
-    paginate_by = 20
-
-    def get_queryset(self):
-        self.category = get_object_or_404(Category.objects.active(), path=self.kwargs["path"])
-        return published_articles().filter(category__in=self.category.subtree())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
+        tree = category_tree()
+        category = tree.get(kwargs["path"])
+        if category is None:
+            raise Http404
+        try:
+            page = paging.page_of(tree.subtree_ids(category), self.request.GET)
+        except paging.NoSuchPage as error:
+            raise Http404 from error
         context.update(
-            category=self.category,
-            trail=list(self.category.trail()),
-            page_range=page_links(page),
+            category=category,
+            trail=tree.trail(category),
+            articles=cards.refs((row.id, row.category_id, row.published_at) for row in page.items),
+            page=page,
         )
         return context
 
@@ -104,70 +102,77 @@ class ArticleView(DetailView):
         self.object = self.get_object()
         if self.object.slug != kwargs["slug"]:
             return redirect(self.object, permanent=True)
-        views = view_counts.views_to_show(request, self.object)
+        views = view_counts.views_to_show(self.object)
         return self.render_to_response(self.get_context_data(object=self.object, views=views))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        article = self.object
+        newest = cached(
+            f"related:{article.category_id}", lambda: list(related_articles(article.category_id))
+        )
         context.update(
-            trail=list(self.object.category.trail()),
-            related_articles=list(related_articles(self.object)),
-            share_url=self.request.build_absolute_uri(self.object.get_absolute_url()),
+            trail=category_tree().trail(article.category),
+            related_articles=[a for a in newest if a.pk != article.pk][:RELATED_SIZE],
+            share_url=self.request.build_absolute_uri(article.get_absolute_url()),
         )
         return context
 
 
-def related_articles(article, limit=RELATED_SIZE):
-    """The newest other published articles of the same category, in one query."""
+@csrf_exempt  # sent by navigator.sendBeacon, which carries no token; it changes no content
+@require_POST
+def count_view(request, pk):
+    """`POST /luot-xem/<id>/`, sent by the article page's script: one reading of article `id`.
+
+    No query: the counter lives in the cache and its batches are written with an upsert that
+    skips ids of articles that do not exist (news/view_counts.py)."""
+    if view_counts.is_reader(request):
+        view_counts.record_view(pk)
+    return HttpResponse(status=204)
+
+
+def related_articles(category_id, limit=RELATED_SIZE + 1):
+    """The newest published articles of a category (the page leaves out its own article)."""
     return (
         Article.objects.published()
-        .filter(category_id=article.category_id)
-        .exclude(pk=article.pk)
+        .filter(category_id=category_id)
         .only("pk", "slug", "title", "published_at")[:limit]
     )
 
 
-class SearchView(ListView):
+class SearchView(TemplateView):
     """`/tim-kiem/?q=…`: accent-insensitive full-text search over published articles."""
 
     template_name = "news/search.html"
-    context_object_name = "articles"
-    paginate_by = 20
-
-    def get_queryset(self):
-        self.form = SearchForm(self.request.GET or None)
-        self.query = ""
-        self.fuzzy = False
-        if not self.form.is_valid():
-            return Article.objects.none()
-        data = self.form.cleaned_data
-        self.query = search.clean_query(data["q"])
-        if not self.query:
-            return Article.objects.none()
-        articles = published_articles()
-        if data["category"]:
-            articles = articles.filter(category__in=data["category"].subtree())
-        if data["date_from"]:
-            articles = articles.filter(published_at__date__gte=data["date_from"])
-        if data["date_to"]:
-            articles = articles.filter(published_at__date__lte=data["date_to"])
-        found = search.matching(articles, self.query)
-        if not found.exists():
-            self.fuzzy = True
-            return search.near_misses(articles, self.query)
-        return found
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        for article in context["articles"]:
-            article.snippet = search.snippet_html(getattr(article, "snippet_raw", article.lead))
-        page = context["page_obj"]
+        tree = category_tree()
+        form = SearchForm(self.request.GET or None, tree=tree)
+        found = search.Found()
+        if form.is_valid():
+            data = form.cleaned_data
+            articles = Article.objects.published()
+            if data["category"]:
+                articles = articles.filter(category__in=tree.subtree_ids(data["category"]))
+            if data["date_from"]:
+                articles = articles.filter(published_at__date__gte=data["date_from"])
+            if data["date_to"]:
+                articles = articles.filter(published_at__date__lte=data["date_to"])
+            found = search.find(articles, search.clean_query(data["q"]))
+        query_string = self.request.GET.copy()
+        query_string.pop("page", None)
+        try:
+            page = paging.page_of_list(
+                found.ids, self.request.GET.get("page"), query_string.urlencode()
+            )
+        except paging.NoSuchPage as error:
+            raise Http404 from error
         context.update(
-            form=self.form,
-            query=self.query,
-            fuzzy=self.fuzzy,
-            page_range=page_links(page),
-            query_string=self.request.GET.copy(),
+            form=form,
+            query=found.query,
+            found=found,
+            articles=search.with_snippets(page.items, found),
+            page=page,
         )
-        context["query_string"].pop("page", None)
         return context

@@ -60,8 +60,11 @@ MIDDLEWARE = [
     # Answers /healthz before host validation, sessions and CSRF (see portal/health.py).
     "portal.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached public pages for anonymous readers, before the work of sessions, CSRF and
+    # authentication (news/page_cache.py). No LocaleMiddleware: the site has one language,
+    # and its "Vary: Accept-Language" would split every shared cache by browser language.
+    "news.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -251,12 +254,24 @@ if AWS_STORAGE_BUCKET_NAME:
         MEDIA_ORIGINS = ["https://*.amazonaws.com"]
 
 # Cache: per process by default; a shared Redis (CACHE_URL=redis://redis:6379/0) once several
-# web processes or machines serve the site.
+# web processes or machines serve the site. "pages" holds cached pages and fragments
+# (news/page_cache.py), apart from the view counts in "default", so that many pages never
+# evict unwritten counts.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # View counts keep two entries per article being read (news/view_counts.py): Django's
     # default of 300 entries would evict unwritten counts on a busy single-process site.
-    CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 10_000
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 10_000}
+    # Each process keeps its own pages: about 50 KB each, so 500 pages are 25 MB a worker.
+    CACHES["pages"]["LOCATION"] = "pages"
+    CACHES["pages"]["OPTIONS"] = {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=500)}
+# How long a public page is kept for anonymous readers (0: not at all). Every public change
+# makes cached pages obsolete at once; the lifetime only bounds how late a view count shows.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# s-maxage of public pages for shared caches in front of the site (a CDN): how late a
+# correction may show there unless purged (README, "Deployment"). nginx keeps pages 1 s.
+SHARED_CACHE_SECONDS = env.int("SHARED_CACHE_SECONDS", default=60)
 
 # HTTPS and the reverse proxy. nginx terminates TLS and always sets X-Forwarded-Proto, and the
 # web container is reachable only through it. Development (DEBUG) serves plain http://127.0.0.1.

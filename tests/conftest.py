@@ -107,3 +107,14 @@ def open_page(browser, live_server):
 
     with page_opener(browser, live_server.url) as open_page:
         yield open_page
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches. Cached pages and fragments are kept under the
+    content version (news/models/content_version.py), and a test's rolled-back transaction
+    takes the version back to where the next test finds it."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()

@@ -5,6 +5,7 @@ import io
 import factory
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
@@ -69,3 +70,27 @@ def member(username, group_name):
     user = UserFactory(username=username, is_staff=True, email=f"{username}@example.vn")
     user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+def change_url(article):
+    return reverse("admin:news_article_change", args=[article.pk])
+
+
+def edit_data(article, **overrides):
+    """What the change form posts for `article` unchanged."""
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "lead": article.lead,
+        "body": article.body,
+        "category": str(article.category_id),
+        "source": article.source,
+        "author": str(article.author_id or ""),
+        "edit_version": str(article.version),
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data

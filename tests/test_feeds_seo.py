@@ -197,12 +197,19 @@ def queries_for(client, url):
     return len(captured)
 
 
+def this_month_sitemap():
+    today = timezone.localdate()
+    return f"/sitemap-articles-{today:%Y-%m}.xml"
+
+
 @pytest.mark.parametrize(
-    "url", ["/rss/", "/chuyen-muc/tin-tuc/rss/", "/sitemap.xml", "/sitemap-articles.xml"]
+    "url", ["/rss/", "/chuyen-muc/tin-tuc/rss/", "/sitemap.xml", "this month's articles"]
 )
 def test_feeds_and_sitemaps_run_the_same_queries_for_few_or_many_articles(
-    client, tree, url, django_assert_num_queries
+    client, tree, url, django_assert_num_queries, settings
 ):
+    settings.PAGE_CACHE_SECONDS = 0
+    url = this_month_sitemap() if url == "this month's articles" else url
     SiteSettings.load()
     make_articles(tree[1], 2)
     few = queries_for(client, url)
@@ -237,18 +244,35 @@ def sitemap_locations(response):
 
 
 def test_sitemap_index_points_to_every_section(client, tree):
-    ArticleFactory(category=tree[1])
+    old = ArticleFactory(category=tree[1], published_at=ago(days=62))
+    recent = ArticleFactory(category=tree[1], published_at=ago(hours=1))
     response = client.get("/sitemap.xml")
     root = ET.fromstring(response.content)
     assert root.tag == f"{SITEMAP}sitemapindex"
     locations = [entry.findtext(f"{SITEMAP}loc") for entry in root]
+    month, first_month = timezone.localdate().replace(day=1), timezone.localdate(old.published_at)
+    months = []  # newest first, down to the oldest article's month
+    while month >= first_month.replace(day=1):
+        months.append(month)
+        month = (month - timezone.timedelta(days=1)).replace(day=1)
+    assert len(months) >= 3
     assert locations == [
-        f"{HOST}/sitemap-articles.xml",
         f"{HOST}/sitemap-categories.xml",
         f"{HOST}/sitemap-news.xml",
+        *(f"{HOST}/sitemap-articles-{month:%Y-%m}.xml" for month in months),
     ]
     for location in locations:
         assert client.get(location.removeprefix(HOST)).status_code == 200
+    assert f"{HOST}{recent.get_absolute_url()}" in sitemap_locations(
+        client.get(this_month_sitemap())
+    )
+    old_month = f"/sitemap-articles-{timezone.localtime(old.published_at):%Y-%m}.xml"
+    assert set(sitemap_locations(client.get(old_month))) == {f"{HOST}{old.get_absolute_url()}"}
+
+
+@pytest.mark.parametrize("month", ["1999-12", "2026-13", "2026-00", "9999-01"])
+def test_month_sections_outside_the_calendar_are_404(client, month):
+    assert client.get(f"/sitemap-articles-{month}.xml").status_code == 404
 
 
 def test_sitemaps_list_published_articles_and_active_categories_only(client, tree):
@@ -261,7 +285,9 @@ def test_sitemaps_list_published_articles_and_active_categories_only(client, tre
     ]
     CategoryFactory(name="Ẩn", slug="an", is_active=False)
 
-    articles = sitemap_locations(client.get("/sitemap-articles.xml"))
+    articles = sitemap_locations(
+        client.get(f"/sitemap-articles-{timezone.localtime(published.published_at):%Y-%m}.xml")
+    )
     assert set(articles) == {f"{HOST}{published.get_absolute_url()}"}
     lastmod = articles[f"{HOST}{published.get_absolute_url()}"].findtext(f"{SITEMAP}lastmod")
     assert lastmod.startswith(timezone.localdate(published.updated_at).isoformat())

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from news import view_counts
-from news.models import Status, ViewCount
+from news.models import SiteSettings, Status, ViewCount
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,11 +32,10 @@ BROWSER = (
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """The local-memory cache lives as long as the test process: start each test without counts."""
-    cache.clear()
-    yield
-    cache.clear()
+def fresh_pages(settings):
+    """Pages rendered anew for each reading: the count a page shows is what these tests check
+    (with the page cache on it may lag by the cache's lifetime; see the last count test)."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 def label(english):
@@ -44,12 +43,23 @@ def label(english):
         return gettext(english)
 
 
+def counter_url(html):
+    """Where the page's script (static/js/views.js) reports a reading."""
+    match = re.search(r'data-view-counter="([^"]+)"', html)
+    assert match, "the article page names no view counter"
+    return match[1]
+
+
 def read(client, article, times=1, **headers):
+    """`times` readings as a browser makes them (the page, then its script's POST), then the
+    page once more, as the next reader gets it."""
     headers.setdefault("user-agent", BROWSER)
     for _ in range(times):
         response = client.get(article.get_absolute_url(), headers=headers)
         assert response.status_code == 200
-    return response.content.decode()
+        counted = client.post(counter_url(response.content.decode()), headers=headers)
+        assert counted.status_code == 204 and counted.content == b""
+    return client.get(article.get_absolute_url(), headers=headers).content.decode()
 
 
 def shown_views(html):
@@ -77,7 +87,7 @@ def article():
 
 def test_date_line_shows_weekday_date_and_views_with_a_thousands_dot(client, article):
     ViewCount.objects.create(article=article, count=1233)
-    html = read(client, article)
+    html = read(client, article)  # 1,233 stored, one pending
     line = re.search(r'<p class="article__meta">(.*?)</p>', html, re.S)[1]
     text = unescape(re.sub(r"<[^>]+>", "", line))
     assert text == f"{label('Tuesday')}, 13/10/2020 08:30 · {label('Views')}: 1.234"
@@ -146,6 +156,32 @@ def test_a_cleared_cache_loses_at_most_the_pending_batch(client, article, monkey
     assert stored_views(article) == 5
 
 
+def test_pages_from_the_cache_are_counted_and_show_a_count_at_most_that_old(
+    client, article, settings
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    SiteSettings.load()
+    first = read(client, article)  # the page went into the cache before it was counted
+    assert shown_views(first) == "0"
+    again = read(client, article, times=3)  # the same page, from the cache: still counted
+    assert again == first
+    assert view_counts.pending_views(article.pk) == 4
+    caches["pages"].clear()  # as when the cached page's lifetime ends
+    # Rendered anew with the 4 readings so far, cached, then read once more.
+    assert shown_views(read(client, article)) == "4"
+    assert view_counts.pending_views(article.pk) == 5
+
+
+def test_the_counter_takes_posts_from_browsers_only(client, article):
+    url = reverse("news:count_view", args=[article.pk])
+    assert client.get(url, headers={"user-agent": BROWSER}).status_code == 405
+    assert client.post(url, headers={"user-agent": "curl/8.5"}).status_code == 204
+    assert client.post(url, headers={"user-agent": BROWSER}).status_code == 204
+    assert view_counts.pending_views(article.pk) == 2  # curl has a User-Agent: a reader
+    assert client.post(url, headers={"user-agent": ""}).status_code == 204
+    assert view_counts.pending_views(article.pk) == 2
+
+
 @pytest.mark.parametrize(
     "headers",
     [
@@ -161,7 +197,10 @@ def test_crawlers_and_programs_are_not_counted(client, article, headers):
     assert view_counts.pending_views(article.pk) == 0
 
 
-def test_only_the_article_page_itself_is_counted(client, article, admin_client):
+def test_only_the_public_article_page_asks_to_be_counted(client, article, admin_client):
+    page = client.get(article.get_absolute_url(), headers={"user-agent": BROWSER})
+    assert counter_url(page.content.decode()) == reverse("news:count_view", args=[article.pk])
+    assert view_counts.pending_views(article.pk) == 0  # the page alone counts nothing
     client.head(article.get_absolute_url(), headers={"user-agent": BROWSER})
     wrong_slug = client.get(f"/tin-tuc/ten-cu-{article.pk}/", headers={"user-agent": BROWSER})
     assert wrong_slug.status_code == 301
@@ -169,11 +208,9 @@ def test_only_the_article_page_itself_is_counted(client, article, admin_client):
         reverse("news:preview", args=[article.pk]), headers={"user-agent": BROWSER}
     )
     assert preview.status_code == 200
-    assert label("Views") not in preview.content.decode()
+    html = preview.content.decode()
+    assert label("Views") not in html and "data-view-counter" not in html
     assert view_counts.pending_views(article.pk) == 0
-    hidden = ArticleFactory(status=Status.DRAFT)
-    assert client.get(hidden.get_absolute_url(), headers={"user-agent": BROWSER}).status_code == 404
-    assert view_counts.pending_views(hidden.pk) == 0
 
 
 # --- Most read ---
@@ -215,14 +252,15 @@ def test_home_and_article_queries_stay_constant_with_counts_and_readers(
     for index, item in enumerate(articles):
         PhotoFactory(article=item)
         ViewCount.objects.create(article=item, count=index + 1)
-    client.get("/")  # site settings row created once
-    # As in tests/test_public_pages.py: settings and menu (2, the menu being also the home page's
-    # top-level categories), featured, latest, blocks, photos for each of the three lists, most read.
-    with django_assert_num_queries(2 + 7):
+    SiteSettings.load()  # the row is created once
+    client.get("/")
+    # As in tests/test_public_pages.py: the content version, featured, latest, blocks (the
+    # cards, menu and most read from the cache filled by the first request).
+    with django_assert_num_queries(4):
         client.get("/", headers={"user-agent": BROWSER})
-    # Article (with category, author and stored count), photos, trail, related; a reader's view
-    # goes to the cache only.
-    with django_assert_num_queries(2 + 4):
+    # The article page twice and its counter once: a reading goes to the cache only.
+    client.get(articles[-1].get_absolute_url())
+    with django_assert_num_queries(2 * 3 + 0):
         read(client, articles[-1])
 
 

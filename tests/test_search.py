@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from news.models import Status
+from news.models import SiteSettings, Status
 from tests.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,13 +88,13 @@ def test_filters_by_category_and_date(client, corpus):
     assert results(client, q="quoc phong", date_from=recent)[0] == []
     assert results(client, q="lua", date_from=recent)[0] == ["Nông dân thu hoạch lúa mùa"]
     _, response = results(client, q=both)
-    assert response.context["fuzzy"]  # no exact match: only near misses are offered
+    assert response.context["found"].fuzzy  # no exact match: only near misses are offered
 
 
 def test_misspelling_falls_back_to_similar_titles(client, corpus):
     titles, response = results(client, q="thu hoach lua muaa")
     assert titles == ["Nông dân thu hoạch lúa mùa"]
-    assert response.context["fuzzy"] is True
+    assert response.context["found"].fuzzy is True
 
 
 @pytest.mark.parametrize(
@@ -134,14 +134,43 @@ def test_search_vector_follows_edits(client, corpus):
     assert results(client, q="gieo ma")[0] == ["Nông dân gieo mạ"]
 
 
-def test_search_page_runs_a_constant_number_of_queries(client, django_assert_num_queries):
+@pytest.mark.parametrize("size", [5, 25])
+def test_search_page_runs_a_constant_number_of_queries(
+    client, django_assert_num_queries, settings, size
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    SiteSettings.load()
     category = CategoryFactory()
-    ArticleFactory.create_batch(25, title="Tin đê điều", category=category)
+    ArticleFactory.create_batch(size, title="Tin đê điều", category=category)
     client.get(URL, {"q": "de dieu"})
-    with django_assert_num_queries(
-        7
-    ):  # settings, menu, categories (filter), count, page, photos, exists
+    # The content version; the ranked newest matches; the page's articles with snippets.
+    with django_assert_num_queries(3):
         client.get(URL, {"q": "de dieu"})
+    # No exact match: near misses are tried too.
+    with django_assert_num_queries(4):
+        client.get(URL, {"q": "de dieuu"})
+
+
+def test_a_common_word_ranks_the_newest_matches_and_says_so(client, monkeypatch):
+    from news import search
+
+    monkeypatch.setattr(search, "LIMIT", 5)
+    now = timezone.now()
+    category = CategoryFactory()
+    for hours in range(8):
+        ArticleFactory(
+            title=f"Tin lúa số {hours}",
+            lead="Lúa mùa." if hours != 3 else "Lúa, lúa và lúa.",
+            category=category,
+            published_at=now - timezone.timedelta(hours=hours + 1),
+        )
+    titles, response = results(client, q="lua")
+    # The 5 newest matches, the one that says "lúa" most first.
+    assert titles[0] == "Tin lúa số 3"
+    assert sorted(titles[1:]) == [f"Tin lúa số {n}" for n in (0, 1, 2, 4)]
+    assert response.context["found"].capped
+    summary = response.content.decode().split('class="search-summary"')[1].split("</p>")[0]
+    assert "5" in summary
 
 
 def test_page_links_keep_the_search_words_and_filters(client):

@@ -17,6 +17,7 @@ import secrets
 import shutil
 import subprocess
 import tempfile
+import time
 import uuid
 from pathlib import Path
 from urllib.parse import urlencode
@@ -137,6 +138,7 @@ def _start_stack(root, database, nginx, openssl, processes):
             "PORTAL_ERROR_ROOT": str(REPO / "docker" / "nginx" / "errors"),
             "PORTAL_TLS_DIR": str(tls),
             "PORTAL_ACME_ROOT": str(root / "acme"),
+            "PORTAL_CACHE_ROOT": str(root / "nginx-cache"),
         },
         prefix / "conf.d" / "default.conf",
     )
@@ -162,6 +164,7 @@ def _start_stack(root, database, nginx, openssl, processes):
         "nginx": proxy,
         "max_body_size": size_in_bytes(nginx_env["PORTAL_MAX_BODY_SIZE"]),
         "setup": lambda: run(*compose_service("migrate")["command"]),
+        "manage": lambda *args: run("manage", *args),
     }
 
 
@@ -365,3 +368,40 @@ def test_an_upgrade_reruns_setup_and_keeps_content_media_and_accounts(stack, edi
     assert Browser(stack["https_port"]).get(url).status == 200
     assert Browser(stack["https_port"], source="127.0.0.10").log_in(*EDITOR).status == 302
     assert editor.get(f"/{ADMIN_URL}").status == 200  # sessions survive too
+
+
+def test_nginx_keeps_public_pages_a_second_and_a_correction_shows_within_it(stack, editor):
+    def shell(code):
+        result = stack["manage"]("shell", "-c", code)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout.strip().splitlines()[-1]
+
+    url = shell(
+        "from news.models import *; from django.utils import timezone;"
+        " c = Category.objects.create(name='Thời sự vi mô');"
+        " a = Article.objects.create(title='Tin bản đầu', lead='Sapo.', category=c,"
+        " status=Status.PUBLISHED, published_at=timezone.now()); print(a.get_absolute_url())"
+    )
+    reader = Browser(stack["https_port"])
+    first, second = reader.get(url), reader.get(url)
+    assert first.status == second.status == 200
+    assert second.getheader("X-Cache-Status") == "HIT"
+    assert (
+        second.content == first.content
+        and b"Tin b\xe1\xba\xa3n \xc4\x91\xe1\xba\xa7u" in first.content
+    )
+    # Staff never read nor fill it; the admin is never kept.
+    assert editor.get(url).getheader("X-Cache-Status") == "BYPASS"
+    admin = [editor.get(f"/{ADMIN_URL}").getheader("X-Cache-Status") for _ in range(2)]
+    assert admin == ["BYPASS", "BYPASS"]
+    anonymous_admin = [reader.get(f"/{ADMIN_URL}login/") for _ in range(2)]
+    assert [r.getheader("X-Cache-Status") for r in anonymous_admin] == ["MISS", "MISS"]
+
+    shell(
+        "from news.models import Article; a = Article.objects.get(title='Tin bản đầu');"
+        " a.title = 'Tin đã đính chính'; a.save(); print('ok')"
+    )
+    corrected = time.monotonic()
+    while "Tin đã đính chính" not in reader.get(url).content.decode():
+        assert time.monotonic() - corrected < 1.5, "the correction took more than a second"
+        time.sleep(0.05)

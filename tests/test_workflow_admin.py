@@ -8,33 +8,9 @@ from django.utils.html import strip_tags
 
 from news import workflow
 from news.models import Article, PreviewLink, Status, Transition
-from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
+from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, change_url, edit_data
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(article):
-    return reverse("admin:news_article_change", args=[article.pk])
-
-
-def edit_data(article, **overrides):
-    """What the change form posts for `article` unchanged."""
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "lead": article.lead,
-        "body": article.body,
-        "category": str(article.category_id),
-        "source": article.source,
-        "author": str(article.author_id or ""),
-        "edit_version": str(article.version),
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
-        "photos-MIN_NUM_FORMS": "0",
-        "photos-MAX_NUM_FORMS": "1000",
-    }
-    data.update(overrides)
-    return data
 
 
 MATRIX = [

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import OuterRef
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from ..sanitize import clean_html
 from ..search import reindex as reindex_search
-from .categories import Category, hidden_at_or_above, vietnamese_slug
+from .categories import Category, vietnamese_slug
 
 
 class Status(models.TextChoices):
@@ -31,11 +31,12 @@ class Status(models.TextChoices):
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """What the public may see: the only definition, used by every public page."""
-        return self.filter(
-            ~hidden_at_or_above(OuterRef("category__path")),
-            status=Status.PUBLISHED,
-            published_at__lte=now or timezone.now(),
-        )
+        return self.live(now).filter(category__in=Category.objects.active())
+
+    def live(self, now=None):
+        """Published and due, whatever the category: published() without the category rule,
+        for lists that already hold only visible categories (news/listing.py)."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
 
     def scheduled(self, now=None):
         """Approved for a later time: published() shows them when that time comes."""
@@ -101,9 +102,25 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
+        # Public lists read published articles newest first: the partial indexes below hold
+        # only those, in that order, so a page reads its own rows and no others.
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
-            models.Index(fields=["category", "-published_at"], name="article_category_idx"),
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(status=Status.PUBLISHED),
+                name="article_published_idx",
+            ),
+            models.Index(
+                fields=["category", "-published_at", "-id"],
+                condition=Q(status=Status.PUBLISHED),
+                name="article_category_idx",
+            ),
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(status=Status.PUBLISHED, is_featured=True),
+                name="article_featured_idx",
+            ),
             GinIndex(fields=["search_vector"], name="article_search_idx"),
         ]
         permissions = [
@@ -124,10 +141,23 @@ class Article(models.Model):
         if self.pk is not None:
             self.version += 1
         super().save(*args, **kwargs)
+        self._loaded_status = self.status
         reindex_search(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
         return reverse("news:article", kwargs={"slug": self.slug, "pk": self.pk})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article._loaded_status = article.__dict__.get("status")
+        return article
+
+    @property
+    def was_public(self):
+        """Published when last read from or written to the database: unpublishing it, or
+        editing it, changes what the public sees."""
+        return getattr(self, "_loaded_status", None) == Status.PUBLISHED
 
     def lead_photo(self):
         """The first photo, taken from the prefetched photos on list pages (no query there)."""

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -75,6 +76,8 @@ class Photo(models.Model):
                 kwargs["update_fields"] = {*kwargs["update_fields"], *changed}
         super().save(*args, **kwargs)
         self._saved_image_name = self.image.name
+        for name in ("srcset_webp", "srcset_jpeg", "fallback_url"):
+            self.__dict__.pop(name, None)  # a new image has new copies
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -90,16 +93,17 @@ class Photo(models.Model):
 
     # What templates draw: a <picture> of the renditions (news/renditions.py). Photos saved
     # before renditions existed fall back to the original until `make_renditions` runs.
+    # Computed once per photo: a card reads each of them twice ({% if %} then the value).
 
-    @property
+    @cached_property
     def srcset_webp(self):
         return self._srcset("webp")
 
-    @property
+    @cached_property
     def srcset_jpeg(self):
         return self._srcset("jpeg")
 
-    @property
+    @cached_property
     def fallback_url(self):
         """A middle-sized JPEG (the original for a photo without renditions)."""
         width = self._fallback_width()

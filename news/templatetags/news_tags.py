@@ -1,7 +1,10 @@
 from datetime import timedelta
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import formats, timezone
+
+from news.page_cache import cached
 
 register = template.Library()
 
@@ -23,3 +26,39 @@ def is_recent(value):
     if not value:
         return False
     return value >= timezone.now() - RECENT
+
+
+@register.simple_tag
+def article_card(
+    ref,
+    variant="",
+    level=3,
+    show_lead=False,
+    show_category=False,
+    current_category=None,
+    show_new=False,
+    eager=False,
+):
+    """One article in a list (templates/includes/article_card.html says what the options do).
+
+    `ref` is a news.cards.ArticleRef, or an Article. A card is the same on every page that
+    lists its article (home, its category and the categories above): it is rendered once per
+    content version and then taken from the pages cache, so that a list page costs its list
+    query and little more; the article itself is loaded only when its card is not cached.
+    """
+    options = {
+        "variant": variant,
+        "level": level,
+        "show_lead": bool(show_lead),
+        "show_category": bool(show_category)
+        and (current_category is None or ref.category_id != current_category.pk),
+        # Time-dependent: part of the key, so the marker goes after 24 hours.
+        "show_new": bool(show_new) and is_recent(ref.published_at),
+        "eager": bool(eager),
+    }
+    name = "card:{}:{}".format(ref.pk, ":".join(str(v) for v in options.values()))
+    return cached(name, lambda: _render_card(getattr(ref, "article", ref), options))
+
+
+def _render_card(article, options):
+    return render_to_string("includes/article_card.html", {"article": article, **options})

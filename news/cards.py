@@ -1,0 +1,62 @@
+"""The articles of list pages, loaded only when a card is not in the cache.
+
+A card (templates/includes/article_card.html, drawn by the {% article_card %} tag) is cached
+per content version, and its key needs only an article's id, category and publication time,
+which the list queries return. So a list page asks the database for those three columns; the
+articles themselves, with their category and lead photo, are loaded in one batch for the whole
+page the first time a card of the page is missing from the cache.
+"""
+
+from django.db.models import Prefetch
+
+from .models import Article, Photo
+
+
+class ArticleRef:
+    """What a card's cache key needs; `article` loads the article (and its page's batch)."""
+
+    __slots__ = ("_batch", "category_id", "pk", "published_at")
+
+    def __init__(self, batch, pk, category_id, published_at):
+        self._batch = batch
+        self.pk, self.category_id, self.published_at = pk, category_id, published_at
+
+    @property
+    def article(self):
+        return self._batch.article(self.pk)
+
+
+class Batch:
+    def __init__(self):
+        self.refs = []
+        self._articles = None
+
+    def add(self, pk, category_id, published_at):
+        ref = ArticleRef(self, pk, category_id, published_at)
+        self.refs.append(ref)
+        return ref
+
+    def article(self, pk):
+        if self._articles is None:
+            self._articles = {a.pk: a for a in for_cards([ref.pk for ref in self.refs])}
+        return self._articles[pk]
+
+
+def refs(rows):
+    """ArticleRefs of (id, category_id, published_at) rows, sharing one batch."""
+    batch = Batch()
+    return [batch.add(*row) for row in rows]
+
+
+def for_cards(ids):
+    """The articles `ids` with what a card shows: category and lead photo (two queries).
+
+    The ids come from lists of published articles; nothing else is checked here. No body and
+    no search vector: PostgreSQL would read them back from TOAST for nothing."""
+    lead_photos = Photo.objects.order_by("article_id", "order", "pk").distinct("article_id")
+    return (
+        Article.objects.filter(pk__in=ids)
+        .defer("body", "search_vector")
+        .select_related("category")
+        .prefetch_related(Prefetch("photos", queryset=lead_photos))
+    )

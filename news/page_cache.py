@@ -1,0 +1,117 @@
+"""Public pages and shared fragments from a cache, never stale: everything is stored under the
+content version (news/models/content_version.py), which every public change moves on.
+
+- `public_page` marks a view whose answer is the same for every reader (no form with a CSRF
+  token, no message, nothing about the reader). Its answers say so to shared caches
+  (`Cache-Control: public, s-maxage`, `Vary: Cookie`): nginx's micro-cache, or a CDN.
+- `PageCacheMiddleware` serves those answers to anonymous readers from the "pages" cache. A
+  request with a session or messages cookie (staff, or a message waiting) neither gets nor fills
+  a cached page; only 200 answers that set no cookie are stored.
+- `cached(name, build)`: an object or fragment shared by many pages (the category tree, the
+  site settings, the home page's lists), built once per content version.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from .models import content_version
+
+PUBLIC = "_public_page"
+
+
+def page_cache():
+    return caches["pages"]
+
+
+def cached(name, build, timeout=None):
+    """`build()`, kept in the pages cache under `name` and the content version."""
+    key = f"fragment:{name}:{content_version.current()}"
+    value = page_cache().get(key)
+    if value is None:
+        value = build()
+        page_cache().set(key, value, timeout or settings.PAGE_CACHE_SECONDS or 60)
+    return value
+
+
+def public_page(view):
+    """Mark `view`'s successful answers as the same for every anonymous reader."""
+
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.cookies:
+            setattr(response, PUBLIC, True)
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=settings.SHARED_CACHE_SECONDS,
+                stale_while_revalidate=settings.SHARED_CACHE_SECONDS,
+            )
+            # Staff (with a session cookie) are answered afresh; the answer is the same for
+            # every reader without one.
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+    setattr(wrapped, PUBLIC, True)
+    wrapped.__name__ = getattr(view, "__name__", type(view).__name__)
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _anonymous_read(request):
+    return request.method in ("GET", "HEAD") and not (
+        settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
+    )
+
+
+def _key(request, version):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+    return f"page:{version}:{digest}"
+
+
+class PageCacheMiddleware:
+    """Before sessions, CSRF and authentication, so that a cached page costs one version read
+    and one cache read. Every request gets its own memo of the content version."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = content_version.request_version.set({})
+        try:
+            if not _cacheable(request):
+                return self.get_response(request)
+            key = _key(request, content_version.current())
+            stored = page_cache().get(key)
+            if stored is not None:
+                return _response(*stored)
+            response = self.get_response(request)
+            if getattr(response, PUBLIC, False) and not response.cookies:
+                stored = (response.status_code, list(response.items()), response.content)
+                page_cache().set(key, stored, settings.PAGE_CACHE_SECONDS)
+            return response
+        finally:
+            content_version.request_version.reset(token)
+
+
+def _cacheable(request):
+    if not (settings.PAGE_CACHE_SECONDS and _anonymous_read(request)):
+        return False
+    try:
+        view = resolve(request.path_info).func
+    except Resolver404:
+        return False
+    return getattr(view, PUBLIC, False)
+
+
+def _response(status, headers, content):
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response

@@ -1,0 +1,238 @@
+"""The anonymous page cache (news/page_cache.py): every public change shows on every affected
+page at the very next request, staff never get or fill cached pages, nothing personal is ever
+cached, and the headers tell a CDN the same."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from news import workflow
+from news.models import ContentVersion, SiteSettings, Status
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    PhotoFactory,
+    change_url,
+    edit_data,
+)
+
+pytestmark = pytest.mark.django_db
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36"
+
+
+@pytest.fixture
+def newsroom(people):
+    SiteSettings.load()
+    news = CategoryFactory(name="Tin tức", order=1)
+    defence = CategoryFactory(name="Quốc phòng", parent=news)
+    CategoryFactory(name="Kinh tế", order=2)
+    ArticleFactory(category=defence, title="Tin cũ đã đăng")
+    return {"news": news, "defence": defence, **people}
+
+
+@pytest.fixture
+def reader():
+    return Client(headers={"user-agent": BROWSER})
+
+
+def public_pages(article, newsroom):
+    """Every page an article of the defence category appears on."""
+    month = timezone.localtime(article.published_at or timezone.now())
+    return [
+        "/",
+        newsroom["news"].get_absolute_url(),
+        newsroom["defence"].get_absolute_url(),
+        article.get_absolute_url(),
+        "/tim-kiem/?q=dien+tap",
+        "/rss/",
+        newsroom["news"].get_absolute_url() + "rss/",
+        f"/sitemap-articles-{month:%Y-%m}.xml",
+        "/sitemap-news.xml",
+    ]
+
+
+def shown(reader, pages, article):
+    """The pages (of `pages`) that list or show `article` (its address is on them)."""
+    found = []
+    for url in pages:
+        response = reader.get(url)
+        assert response.status_code in (200, 404), url
+        if response.status_code == 200 and article.get_absolute_url() in response.content.decode():
+            found.append(url)
+    return found
+
+
+def titled(reader, pages, text):
+    """The pages (of `pages`) whose answer contains `text`."""
+    return [url for url in pages if text in reader.get(url).content.decode()]
+
+
+def test_pages_are_cached_for_anonymous_readers(reader, newsroom):
+    article = ArticleFactory(category=newsroom["defence"], title="Diễn tập khu vực phòng thủ")
+    pages = public_pages(article, newsroom)
+    with_titles = [url for url in pages if "sitemap-articles" not in url]  # it lists addresses
+    assert titled(reader, with_titles, "Diễn tập khu vực phòng thủ") == with_titles
+    # A change that bypasses the model (no signal): the cached pages keep the old title,
+    # which shows that they come from the cache.
+    type(article).objects.filter(pk=article.pk).update(title="Sửa ngoài hệ thống")
+    assert titled(reader, with_titles, "Diễn tập khu vực phòng thủ") == with_titles
+
+
+def test_publishing_shows_on_every_affected_page_at_the_next_request(reader, newsroom):
+    article = ArticleFactory(
+        category=newsroom["defence"],
+        title="Diễn tập khu vực phòng thủ năm nay",
+        status=Status.PENDING_APPROVAL,
+        published_at=None,
+    )
+    pages = public_pages(article, newsroom)
+    assert shown(reader, pages, article) == []  # pages now cached
+    workflow.apply(article, "publish", newsroom["publisher"])
+    article.refresh_from_db()
+    assert shown(reader, public_pages(article, newsroom), article) == pages
+
+
+def test_an_edit_in_the_admin_shows_everywhere_at_the_next_request(client, reader, newsroom):
+    article = ArticleFactory(category=newsroom["defence"], title="Diễn tập phòng thủ (bản đầu)")
+    pages = [url for url in public_pages(article, newsroom) if "sitemap-articles" not in url]
+    assert titled(reader, pages, "(bản đầu)") == pages
+    client.force_login(newsroom["publisher"])
+    data = edit_data(article, title="Diễn tập phòng thủ (đã sửa)", lead="Sapo đã sửa.")
+    assert client.post(change_url(article), data).status_code == 302
+    assert titled(reader, pages, "(bản đầu)") == []
+    assert titled(reader, pages, "(đã sửa)") == pages
+
+
+def test_unpublishing_takes_it_off_every_page(reader, newsroom):
+    article = ArticleFactory(category=newsroom["defence"], title="Diễn tập cần gỡ xuống")
+    pages = public_pages(article, newsroom)
+    assert shown(reader, pages, article) == pages
+    workflow.apply(article, "unpublish", newsroom["publisher"], comment="Sai số liệu")
+    assert shown(reader, pages, article) == []
+    assert reader.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_scheduled_article_appears_when_its_time_comes_with_no_write(
+    reader, newsroom, monkeypatch
+):
+    now = timezone.now()
+    article = ArticleFactory(
+        category=newsroom["defence"],
+        title="Diễn tập hẹn giờ",
+        status=Status.PENDING_APPROVAL,
+        published_at=None,
+    )
+    workflow.apply(
+        article, "publish", newsroom["publisher"], publish_at=now + timedelta(hours=1), now=now
+    )
+    article.refresh_from_db()
+    pages = public_pages(article, newsroom)
+    assert shown(reader, pages, article) == []  # scheduled: cached without it
+    version = ContentVersion.objects.get().number
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(hours=1, seconds=1))
+    assert shown(reader, pages, article) == pages
+    assert ContentVersion.objects.get().number == version  # nothing was written
+
+
+def test_a_photo_change_shows_on_the_article_and_its_cards(reader, newsroom):
+    article = ArticleFactory(category=newsroom["defence"], title="Diễn tập có ảnh")
+    photo = PhotoFactory(article=article, caption="Chú thích ban đầu")
+    home_before = reader.get("/").content.decode()
+    assert "Chú thích ban đầu" in reader.get(article.get_absolute_url()).content.decode()
+    photo.caption = "Chú thích đã sửa"
+    photo.save()
+    assert "Chú thích đã sửa" in reader.get(article.get_absolute_url()).content.decode()
+    photo.delete()
+    assert "<picture>" not in reader.get(article.get_absolute_url()).content.decode()
+    assert reader.get("/").content.decode() != home_before  # its card lost its picture
+
+
+def test_category_and_site_changes_show_on_every_page(reader, newsroom):
+    article = ArticleFactory(category=newsroom["defence"], title="Diễn tập phòng thủ")
+    pages = public_pages(article, newsroom)[:4]  # the HTML pages
+    assert titled(reader, pages, "Quốc phòng") == pages
+    defence = newsroom["defence"]
+    defence.name = "An ninh - Quốc phòng"
+    defence.save()
+    assert titled(reader, pages, "An ninh - Quốc phòng") == pages  # menu, trail, card
+    site = SiteSettings.load()
+    site.portal_name = "Cổng thông tin đổi tên"
+    site.save()
+    assert titled(reader, pages, "Cổng thông tin đổi tên") == pages
+
+
+def test_saving_drafts_keeps_the_cached_pages(client, reader, newsroom):
+    draft = ArticleFactory(
+        category=newsroom["defence"], status=Status.DRAFT, published_at=None, title="Nháp"
+    )
+    reader.get("/")
+    version = ContentVersion.objects.get().number
+    draft.lead = "Sapo viết tiếp."
+    draft.save()
+    PhotoFactory(article=draft)
+    assert ContentVersion.objects.get().number == version
+
+
+def test_staff_neither_get_nor_fill_cached_pages(client, reader, newsroom):
+    article = ArticleFactory(category=newsroom["defence"], title="Tin gốc")
+    client.force_login(newsroom["editor"])
+    assert "Tin gốc" in client.get(article.get_absolute_url()).content.decode()
+    # Bypassing the model: only a page rendered afresh can show the new title.
+    type(article).objects.filter(pk=article.pk).update(title="Tin sửa ngầm")
+    assert "Tin sửa ngầm" in reader.get(article.get_absolute_url()).content.decode()  # not filled
+    type(article).objects.filter(pk=article.pk).update(title="Tin sửa ngầm lần hai")
+    assert "Tin sửa ngầm lần hai" not in reader.get(article.get_absolute_url()).content.decode()
+    assert "Tin sửa ngầm lần hai" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_nothing_personal_is_ever_cached(reader, newsroom):
+    # A reader with a message waiting (the messages cookie) gets a page rendered for them.
+    article = ArticleFactory(category=newsroom["defence"], title="Tin gốc")
+    reader.get(article.get_absolute_url())
+    with_message = Client(headers={"user-agent": BROWSER})
+    with_message.cookies["messages"] = "x"
+    type(article).objects.filter(pk=article.pk).update(title="Tin đổi ngầm")
+    assert "Tin đổi ngầm" in with_message.get(article.get_absolute_url()).content.decode()
+    assert "Tin đổi ngầm" not in reader.get(article.get_absolute_url()).content.decode()
+    # Public pages carry no cookie and no CSRF token; pages with a token are not cached.
+    page = reader.get("/")
+    assert not page.cookies and "csrfmiddlewaretoken" not in page.content.decode()
+    first, second = Client(), Client()
+    login_a = first.get("/admin/login/")
+    login_b = second.get("/admin/login/")
+    assert login_a.cookies["csrftoken"].value != login_b.cookies["csrftoken"].value
+    assert "private" in login_a["Cache-Control"] or "no-cache" in login_a["Cache-Control"]
+
+
+def test_public_answers_tell_shared_caches_what_they_may_keep(reader, newsroom, settings):
+    article = ArticleFactory(category=newsroom["defence"])
+    for url in public_pages(article, newsroom):
+        response = reader.get(url)
+        assert response["Cache-Control"] == (
+            f"public, max-age=0, s-maxage={settings.SHARED_CACHE_SECONDS}, "
+            f"stale-while-revalidate={settings.SHARED_CACHE_SECONDS}"
+        ), url
+        assert response["Vary"] == "Cookie", url  # one language: no Accept-Language
+    missing = reader.get("/tin-tuc/khong-co-0/")
+    assert missing.status_code == 404 and "public" not in missing.get("Cache-Control", "")
+    staff_page = Client()
+    staff_page.force_login(newsroom["editor"])
+    admin = staff_page.get("/admin/")
+    assert "private" in admin["Cache-Control"]
+
+
+def test_a_cached_page_also_answers_head(reader, newsroom):
+    reader.get("/")
+    response = reader.head("/")
+    assert response.status_code == 200 and response["Cache-Control"].startswith("public")
+
+
+def test_the_cache_can_be_turned_off(reader, newsroom, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    article = ArticleFactory(category=newsroom["defence"], title="Tin gốc")
+    reader.get(article.get_absolute_url())
+    type(article).objects.filter(pk=article.pk).update(title="Tin đổi ngầm")
+    assert "Tin đổi ngầm" in reader.get(article.get_absolute_url()).content.decode()
