@@ -54,10 +54,13 @@ check: install db
 stack: install db
 	$(BIN)/pytest -q tests/test_stack.py
 
-# Speed and size figures (not tests): admin query counts at 50 and 5,000 articles, search
-# latency on 10,000 articles. They print their numbers.
+# Speed figures (not tests; needs wrk and nginx). bench.run: the production stack (gunicorn,
+# nginx) under wrk on a generated archive of BENCH_ARTICLES articles (default 100,000) next to
+# 1,000, page cache off and on; tables printed, everything in var/bench/results.json (README,
+# "Speed"). Then admin query counts at 50 and 5,000 articles.
 bench: install db
-	$(BIN)/pytest -q bench
+	$(BIN)/python -m bench.run
+	$(BIN)/pytest -q bench/test_admin_queries.py
 
 # Refresh the Vietnamese catalogue after changing strings (needs GNU gettext: apt-get install
 # gettext); commit both the .po and the compiled .mo.

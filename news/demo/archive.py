@@ -24,14 +24,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from news import search
+from news import content_version, search
 from news.models import (
     Article,
     Category,
     Photo,
     Status,
     ViewCount,
-    content_version,
     vietnamese_slug,
 )
 

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from news.demo.archive import generate
+from news.demo.archive import PHOTO_POOL, generate
 from news.models import Article, Category
 
 
@@ -15,13 +15,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("articles", type=int)
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--pool", type=int, default=PHOTO_POOL, help="Real pictures the photos share."
+        )
 
-    def handle(self, *args, articles, seed, verbosity, **options):
+    def handle(self, *args, articles, seed, pool, verbosity, **options):
         self.verbosity = verbosity
         if Article.objects.exists() or Category.objects.exists():
             raise CommandError("The database already holds articles or categories.")
         start = time.monotonic()
-        summary = generate(articles, seed=seed, progress=self._progress)
+        summary = generate(articles, seed=seed, pool_size=pool, progress=self._progress)
         self.stdout.write(
             f"{summary.articles} articles ({summary.published} public), {summary.photos} photos, "
             f"{summary.categories} categories in {time.monotonic() - start:.0f} s"
