@@ -21,12 +21,13 @@ RUN pip install ".[s3]"
 COPY . .
 # collectstatic needs settings to load, not real secrets. The files baked in here are the ones
 # whose hashed names this image's pages use; `setup` copies them to the shared static volume.
-# The folders the volumes are mounted on belong to the portal's user, and so do new volumes.
+# The folders the volumes are mounted on belong to the portal's user, and so do new volumes
+# (var/: the content version that web replicas share, news/content_version.py).
 RUN DEBUG=off SECRET_KEY=build-only-collectstatic-key-0123456789abcdefghijklmnopqrstuvwxyz \
     ALLOWED_HOSTS=build DATABASE_URL=postgres://build@localhost/build \
     python manage.py collectstatic --noinput --verbosity 0 \
-    && mkdir -p /app/media /srv/static \
-    && chown 10001:10001 /app/media /srv/static
+    && mkdir -p /app/media /app/var /srv/static \
+    && chown 10001:10001 /app/media /app/var /srv/static
 
 USER 10001:10001
 EXPOSE 8000

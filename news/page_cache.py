@@ -1,5 +1,5 @@
 """Public pages and shared fragments from a cache, never stale: everything is stored under the
-content version (news/models/content_version.py), which every public change moves on.
+content version (news/content_version.py), which every public change moves on.
 
 - `public_page` marks a view whose answer is the same for every reader (no form with a CSRF
   token, no message, nothing about the reader). Its answers say so to shared caches
@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .models import content_version
+from . import content_version
 
 PUBLIC = "_public_page"
 

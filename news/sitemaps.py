@@ -12,7 +12,6 @@ from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem
-from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.db.models import OuterRef, Q, Subquery, Value
 from django.db.models.functions import Concat
 from django.http import Http404
@@ -35,27 +34,6 @@ def month_start(year, month):
 
 def next_month(year, month):
     return (year + 1, 1) if month == 12 else (year, month + 1)
-
-
-class MonthSitemap(Sitemap):
-    """The articles published in one month (in the site's time zone)."""
-
-    changefreq = "weekly"
-
-    def __init__(self, year, month):
-        self.start = month_start(year, month)
-        self.end = month_start(*next_month(year, month))
-
-    def items(self):
-        return (
-            Article.objects.published()
-            .filter(published_at__gte=self.start, published_at__lt=self.end)
-            .only("pk", "slug", "published_at", "updated_at")
-            .order_by("-published_at", "-pk")
-        )
-
-    def lastmod(self, article):
-        return seo.last_change(article)
 
 
 def months():
@@ -83,10 +61,32 @@ def index(request):
 
 
 def month(request, year, month):
+    """The articles published in one month (in the site's time zone): their addresses and last
+    changes, written directly (Django's sitemap framework takes about 100 ms for 800 items)."""
     year, month = int(year), int(month)
     if not (1 <= month <= 12 and 2000 <= year <= timezone.localdate().year + 1):
         raise Http404
-    return sitemap_view(request, {"articles": MonthSitemap(year, month)})
+    start, end = month_start(year, month), month_start(*next_month(year, month))
+    articles = (
+        Article.objects.published()
+        .filter(published_at__gte=start, published_at__lt=end)
+        .order_by("-published_at", "-pk")
+        .values_list("pk", "slug", "published_at", "updated_at")
+    )
+    origin = request.build_absolute_uri("/").removesuffix("/")
+    zone = timezone.get_current_timezone()
+    urls = [
+        (
+            origin + reverse("news:article", kwargs={"slug": slug, "pk": pk}),
+            max(updated, published).astimezone(zone).replace(microsecond=0).isoformat(),
+        )
+        for pk, slug, published, updated in articles
+    ]
+    response = render(
+        request, "news/sitemap_month.xml", {"urls": urls}, content_type="application/xml"
+    )
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"  # as Django's sitemap views say
+    return response
 
 
 class CategorySitemap(Sitemap):

@@ -1,8 +1,6 @@
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
 from . import cards, listing, paging, search, view_counts
@@ -117,18 +115,6 @@ class ArticleView(DetailView):
             share_url=self.request.build_absolute_uri(article.get_absolute_url()),
         )
         return context
-
-
-@csrf_exempt  # sent by navigator.sendBeacon, which carries no token; it changes no content
-@require_POST
-def count_view(request, pk):
-    """`POST /luot-xem/<id>/`, sent by the article page's script: one reading of article `id`.
-
-    No query: the counter lives in the cache and its batches are written with an upsert that
-    skips ids of articles that do not exist (news/view_counts.py)."""
-    if view_counts.is_reader(request):
-        view_counts.record_view(pk)
-    return HttpResponse(status=204)
 
 
 def related_articles(category_id, limit=RELATED_SIZE + 1):

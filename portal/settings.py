@@ -55,6 +55,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The article page's view counter: a reading needs none of what follows.
+    "news.view_counts.CounterMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.csp.ContentSecurityPolicyMiddleware",
     # Answers /healthz before host validation, sessions and CSRF (see portal/health.py).
@@ -266,6 +268,11 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # Each process keeps its own pages: about 50 KB each, so 500 pages are 25 MB a worker.
     CACHES["pages"]["LOCATION"] = "pages"
     CACHES["pages"]["OPTIONS"] = {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=500)}
+# The content version (news/content_version.py): a file every process of this machine reads,
+# unless the cache is shared (CACHE_URL), which then holds it for every machine.
+CONTENT_VERSION_FILE = env.path(
+    "CONTENT_VERSION_FILE", default=BASE_DIR / "var" / "content-version"
+)
 # How long a public page is kept for anonymous readers (0: not at all). Every public change
 # makes cached pages obsolete at once; the lifetime only bounds how late a view count shows.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

@@ -110,11 +110,11 @@ def open_page(browser, live_server):
 
 
 @pytest.fixture(autouse=True)
-def empty_caches():
-    """Every test starts with empty caches. Cached pages and fragments are kept under the
-    content version (news/models/content_version.py), and a test's rolled-back transaction
-    takes the version back to where the next test finds it."""
+def empty_caches(settings, tmp_path):
+    """Every test starts with empty caches and a content version of its own
+    (news/content_version.py): what a test caches never reaches the next one."""
     from django.core.cache import caches
 
+    settings.CONTENT_VERSION_FILE = tmp_path / "content-version"
     for cache in caches.all(initialized_only=True):
         cache.clear()

@@ -219,8 +219,9 @@ def test_compose_keeps_web_behind_nginx_and_data_in_named_volumes():
     assert services["backup"]["image"] == services["db"]["image"]  # pg_dump of the same major
     assert "db-data:/var/lib/postgresql/data" in services["db"]["volumes"]
     assert "media:/app/media" in services["web"]["volumes"]
+    assert "state:/app/var" in services["web"]["volumes"]  # the content version, shared
     assert "static:/srv/static" in services["migrate"]["volumes"]
-    assert {"db-data", "media", "static"} <= compose["volumes"].keys()
+    assert {"db-data", "media", "static", "state"} <= compose["volumes"].keys()
     for name, service in services.items():
         assert "no-new-privileges:true" in service["security_opt"], name
         assert service["cap_drop"] == ["ALL"], name

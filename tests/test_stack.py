@@ -90,6 +90,7 @@ def _start_stack(root, database, nginx, openssl, processes):
         AXES_FAILURE_LIMIT=FAILURE_LIMIT,
         GUNICORN_BIND=f"127.0.0.1:{web_port}",
         WEB_CONCURRENCY=2,
+        CONTENT_VERSION_FILE=root / "var" / "content-version",
     )
     entrypoint, command = dockerfile_command()
     entrypoint = [str(REPO / entrypoint[0].removeprefix("/app/")), *entrypoint[1:]]

@@ -2,7 +2,6 @@
 
 from .articles import Article, ArticleQuerySet, Status, Transition, ViewCount
 from .categories import Category, CategoryQuerySet, hidden_at_or_above, vietnamese_slug
-from .content_version import ContentVersion
 from .photos import Photo
 from .previews import PreviewLink, preview_expiry, preview_token
 from .site import SiteSettings
@@ -12,7 +11,6 @@ __all__ = [
     "ArticleQuerySet",
     "Category",
     "CategoryQuerySet",
-    "ContentVersion",
     "Photo",
     "PreviewLink",
     "SiteSettings",

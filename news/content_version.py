@@ -1,0 +1,122 @@
+"""The version of everything the public sees, for caches that must never serve a stale page.
+
+Cached pages and fragments are stored under the current version (news/page_cache.py), so a
+change makes every cached copy obsolete at once: nothing to purge, no list of the pages an
+article appears on to keep right.
+
+The version is a random token, kept where every process serving the site reads it: a small
+file (CONTENT_VERSION_FILE) when each process has its own cache, or the shared cache itself
+(Redis) when CACHE_URL names one. Reading it costs a file read, not a database query: a cached
+page is served at about the framework's own speed (`make bench`).
+
+- A public change (the receivers below: an article that is or was public, its photos, a
+  category, the site settings) writes a new token at once, and again when its transaction
+  commits. A request between the two may cache the old content under the first token; the
+  second makes it obsolete. Drafts change nothing public and keep the caches.
+- A scheduled article goes public with no write at all. Each token carries the time of the
+  next scheduled publication; the first request after that time makes a new token.
+"""
+
+import os
+import uuid
+from contextvars import ContextVar
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from .models import Article, Category, Photo, SiteSettings, Status
+
+KEY = "content-version"
+
+# The version of the request being served, read at most once per request: a dict that
+# news.page_cache's middleware sets for each request; None outside a request.
+request_version = ContextVar("request_version", default=None)
+
+
+def _shared_cache():
+    """The pages cache when all processes share it (Redis), else None (per-process memory)."""
+    cache = caches["pages"]
+    return None if settings.CACHES["pages"]["BACKEND"].endswith("LocMemCache") else cache
+
+
+def _load():
+    cache = _shared_cache()
+    if cache is not None:
+        return cache.get(KEY)
+    try:
+        return Path(settings.CONTENT_VERSION_FILE).read_text()
+    except FileNotFoundError:
+        return None
+
+
+def _store(value):
+    cache = _shared_cache()
+    if cache is not None:
+        cache.set(KEY, value, timeout=None)
+        return
+    path = Path(settings.CONTENT_VERSION_FILE)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(value)
+    os.replace(temporary, path)  # readers see the old token or the new one, never half
+
+
+def renew():
+    """Write a new token, with the time of the next scheduled publication; return it."""
+    upcoming = Article.objects.scheduled().order_by("published_at").first()
+    due = upcoming.published_at.timestamp() if upcoming else ""
+    value = f"{uuid.uuid4().hex} {due}"
+    _store(value)
+    return value
+
+
+def read():
+    """The current version, for cache keys."""
+    value = _load() or renew()
+    token, _, due = value.partition(" ")
+    if due and timezone.now() >= datetime.fromtimestamp(float(due), tz=UTC):
+        token = renew().partition(" ")[0]  # a scheduled article is public from now on
+    return token
+
+
+def current():
+    """The version of the request being served (one reading per request), or a fresh one."""
+    memo = request_version.get()
+    if memo is None:
+        return read()
+    if memo.get("version") is None:
+        memo["version"] = read()
+    return memo["version"]
+
+
+def bump():
+    """Make every cached page and fragment obsolete, now and when this transaction commits."""
+    renew()
+    transaction.on_commit(renew, robust=True)
+    memo = request_version.get()
+    if memo is not None:
+        memo.pop("version", None)  # this request's own later pages see its change
+
+
+@receiver([post_save, post_delete], sender=Article)
+def article_changed(sender, instance, **kwargs):
+    if instance.status == Status.PUBLISHED or instance.was_public:
+        bump()
+
+
+@receiver([post_save, post_delete], sender=Photo)
+def photo_changed(sender, instance, **kwargs):
+    if Article.objects.filter(pk=instance.article_id, status=Status.PUBLISHED).exists():
+        bump()
+
+
+@receiver([post_save, post_delete], sender=Category)
+@receiver([post_save, post_delete], sender=SiteSettings)
+def identity_changed(sender, instance, **kwargs):
+    bump()
