@@ -47,7 +47,7 @@ def discover():
     from news.models import Article, Category
     from news.navigation import CategoryTree
 
-    from .load import HOST, headers
+    from .load import headers
 
     # The largest top-level category, by its public articles (its page lists its subtree).
     roots = Category.objects.active().filter(parent=None)
@@ -76,7 +76,8 @@ def discover():
         **{name: search_path(text) for name, text in SEARCHES.items()},
         "rss": reverse("news:feed"),
         "sitemap index": reverse("news:sitemap"),
-        "sitemap section": article_section(Client(), headers(), HOST + article_prefix(article)),
+        # The month of the middle article: a section of articles, listed by the index.
+        "sitemap section": month_section(Client(), headers(), article),
     }
     return {
         "pages": pages,
@@ -85,21 +86,23 @@ def discover():
     }
 
 
-def article_prefix(article):
-    """The start of every article's address: "/tin-tuc/" of "/tin-tuc/<slug>-<id>/"."""
-    return article.get_absolute_url().rstrip("/").rsplit("/", 1)[0] + "/"
+def month_section(client, sent, article):
+    """The sitemap section of `article`'s month, as the sitemap index lists it."""
+    from django.urls import reverse
+    from django.utils import timezone
 
-
-def article_section(client, sent, marker):
-    """The first section of the sitemap index whose page holds `marker` (an article address)."""
+    published = timezone.localtime(article.published_at)
+    path = reverse(
+        "news:sitemap_month", kwargs={"year": f"{published:%Y}", "month": f"{published:%m}"}
+    )
     index = client.get("/sitemap.xml", headers=sent, secure=True)
-    for loc in ElementTree.fromstring(index.content).iterfind("s:sitemap/s:loc", SITEMAP_XML):
-        parts = urlsplit(loc.text.strip())
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
-        section = client.get(path, headers=sent, secure=True)
-        if marker.encode() in section.content:
-            return path
-    raise RuntimeError("no section of /sitemap.xml lists articles")
+    listed = [
+        urlsplit(loc.text.strip()).path
+        for loc in ElementTree.fromstring(index.content).iterfind("s:sitemap/s:loc", SITEMAP_XML)
+    ]
+    if path not in listed:
+        raise RuntimeError(f"{path} is not in /sitemap.xml")
+    return path
 
 
 if __name__ == "__main__":

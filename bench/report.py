@@ -40,15 +40,15 @@ def page_table(result, mode, reference, reference_size):
 
 
 def nginx_table(result, mode):
-    figures = result["modes"][mode]["nginx"]
-    static = figures["static article"]["rps"]
+    """Each page through nginx (proxied, micro-cached) next to nginx serving a copy of it."""
     print(
         f"{'nginx, HTTPS':<18} {'req/s':>8} {'% static':>9} {'p50 ms':>8} {'p99 ms':>8}"
         f" {'errors':>8}"
     )
-    for name, row in figures.items():
-        label = name if name == "static article" else f"{name} (proxied)"
-        print(load_row(label, row, static))
+    for name, figures in result["modes"][mode]["nginx"].items():
+        static = figures["static"]["rps"]
+        print(load_row(f"{name}, static copy", figures["static"], static))
+        print(load_row(f"{name}, proxied", figures["proxied"], static))
 
 
 def beacon_line(result, mode):
@@ -143,7 +143,11 @@ def flags(results):
         for mode, measured in result["modes"].items():
             rows = {
                 **measured["rows"],
-                **{f"{name} (nginx)": row for name, row in measured.get("nginx", {}).items()},
+                **{
+                    f"{name} (nginx, {kind})": row
+                    for name, page in measured.get("nginx", {}).items()
+                    for kind, row in page.items()
+                },
             }
             beacon = measured.get("beacon", {})
             if beacon.get("missing"):

@@ -178,24 +178,23 @@ def measure_mode(config, size, mode, env, found, static_root):
         measured = measure_pages(config, site, found)
         # The reference archive is there for the pages' ratios; the rest is about the big one.
         if size == config.articles:
-            static_url = static_copy(site + found["pages"]["article"], static_root, size)
             proxy, https_port = stack.start_nginx(
                 config.folder / "nginx", port, static_root, env["MEDIA_ROOT"]
             )
             servers.callback(proxy.stop)
             secure_site = f"https://127.0.0.1:{https_port}"
-            measured.update(measure_limits(config, site, secure_site, found, static_url))
+            measured.update(measure_limits(config, site, secure_site, found, static_root, size))
         if mode == "off":
             measured["search_latency"] = search_latency(site)
     return measured
 
 
-def static_copy(url, static_root, size):
-    """The article page as Django serves it, saved where nginx serves static files; its URL."""
+def static_copy(url, static_root, name):
+    """The page at `url` as Django serves it, saved where nginx serves static files; its URL."""
     status, body = load.fetch(url)
     if status != 200:
         raise RuntimeError(f"{url} answered HTTP {status}: no static copy to measure")
-    name = f"bench/article-{size}.html"
+    name = f"bench/{name}.html"
     (static_root / name).parent.mkdir(parents=True, exist_ok=True)
     (static_root / name).write_bytes(body)
     return f"/static/{name}"
@@ -208,17 +207,22 @@ def measure_pages(config, site, found):
     return {"rows": {name: load.measure(site + path, **options) for name, path in pages.items()}}
 
 
-def measure_limits(config, site, secure_site, found, static_url):
-    """nginx over HTTPS: the static copy of the article (the physical limit), home and article
-    proxied to gunicorn; the article page with its view-count beacon."""
+def measure_limits(config, site, secure_site, found, static_root, size):
+    """nginx over HTTPS: home and article proxied to gunicorn (and nginx's micro-cache), each
+    next to a static copy of itself (the physical limit for as many bytes); the article page
+    with its view-count beacon."""
     options = {"seconds": config.seconds, "connections": config.connections}
+    nginx = {}
+    for page in ("home", "article"):
+        path = found["pages"][page]
+        static_url = static_copy(site + path, static_root, f"{page}-{size}")
+        nginx[page] = {
+            "static": load.measure(secure_site + static_url, **options),
+            "proxied": load.measure(secure_site + path, **options),
+        }
     article = found["pages"]["article"]
     return {
-        "nginx": {
-            "static article": load.measure(secure_site + static_url, **options),
-            "home": load.measure(secure_site + found["pages"]["home"], **options),
-            "article": load.measure(secure_site + article, **options),
-        },
+        "nginx": nginx,
         "beacon": load.measure_with_beacon(site + article, found["beacon"], **options),
     }
 

@@ -53,10 +53,14 @@ def for_cards(ids):
 
     The ids come from lists of published articles; nothing else is checked here. No body and
     no search vector: PostgreSQL would read them back from TOAST for nothing."""
-    lead_photos = Photo.objects.order_by("article_id", "order", "pk").distinct("article_id")
     return (
         Article.objects.filter(pk__in=ids)
         .defer("body", "search_vector")
         .select_related("category")
-        .prefetch_related(Prefetch("photos", queryset=lead_photos))
+        .prefetch_related(Prefetch("photos", queryset=lead_photos()))
     )
+
+
+def lead_photos():
+    """Each article's first photo only (for Prefetch): lists and feeds show no other."""
+    return Photo.objects.order_by("article_id", "order", "pk").distinct("article_id")

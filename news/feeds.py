@@ -16,7 +16,8 @@ from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 
 from . import listing, seo
-from .models import Article, Category, Photo, SiteSettings
+from .cards import lead_photos
+from .models import Article, Category, SiteSettings
 from .navigation import category_tree
 from .page_cache import cached
 from .views import CategoryView
@@ -50,13 +51,14 @@ class LatestArticlesFeed(Feed):
         return reverse("news:feed")
 
     def articles(self, scope):
-        return Article.objects.published()
+        return Article.objects.published(categories=category_tree().ids)
 
     def items(self, scope):
         articles = list(
             self.articles(scope)
+            .defer("body", "search_vector")  # a feed item carries the lead only
             .select_related("category", "author")
-            .prefetch_related(Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")))
+            .prefetch_related(Prefetch("photos", queryset=lead_photos()))
             .order_by("-published_at", "-pk")[:FEED_SIZE]
         )
         # Enclosure URLs must be absolute and Feed does not add the host to them; the item
@@ -123,7 +125,7 @@ class CategoryFeed(LatestArticlesFeed):
         tree = category_tree()
         rows = listing.newest(tree.subtree_ids(scope.category), FEED_SIZE)
         ids = [row.id for row in rows]
-        return Article.objects.published().filter(pk__in=ids)
+        return Article.objects.published(categories=tree.ids).filter(pk__in=ids)
 
 
 site_feed = LatestArticlesFeed()

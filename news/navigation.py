@@ -12,6 +12,7 @@ class CategoryTree:
         self.categories = list(categories)
         self.by_path = {c.path: c for c in self.categories}
         self.by_id = {c.pk: c for c in self.categories}
+        self.ids = list(self.by_id)  # for Article.objects.published(categories=…)
 
     @classmethod
     def load(cls):

@@ -19,7 +19,7 @@ def published_articles():
     """Published articles with what pages show: category and photos, no N+1. Never the
     search vector (several kilobytes, read by PostgreSQL only)."""
     return (
-        Article.objects.published()
+        Article.objects.published(categories=category_tree().ids)
         .defer("search_vector")
         .select_related("category")
         .prefetch_related(Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")))
@@ -32,12 +32,13 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         columns = ("pk", "category_id", "published_at")
-        public = Article.objects.published()
+        tree = category_tree()
+        public = Article.objects.published(categories=tree.ids)
         featured = list(public.filter(is_featured=True).values_list(*columns)[:HOME_FEATURED])
         latest = list(
             public.exclude(pk__in=[row[0] for row in featured]).values_list(*columns)[:HOME_LATEST]
         )
-        blocks = self.category_blocks(category_tree())
+        blocks = self.category_blocks(tree)
         # One batch for the page: a missing card loads every article of the page at once.
         refs = cards.refs([*featured, *latest, *(row for _, rows in blocks for row in rows)])
         featured, latest = refs[: len(featured)], refs[len(featured) : len(featured) + len(latest)]
@@ -120,7 +121,7 @@ class ArticleView(DetailView):
 def related_articles(category_id, limit=RELATED_SIZE + 1):
     """The newest published articles of a category (the page leaves out its own article)."""
     return (
-        Article.objects.published()
+        Article.objects.published(categories=category_tree().ids)
         .filter(category_id=category_id)
         .only("pk", "slug", "title", "published_at")[:limit]
     )
@@ -138,7 +139,7 @@ class SearchView(TemplateView):
         found = search.Found()
         if form.is_valid():
             data = form.cleaned_data
-            articles = Article.objects.published()
+            articles = Article.objects.published(categories=tree.ids)
             if data["category"]:
                 articles = articles.filter(category__in=tree.subtree_ids(data["category"]))
             if data["date_from"]:
