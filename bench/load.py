@@ -50,7 +50,7 @@ def fetch(url, method="GET"):
         conn.close()
 
 
-def wrk(url, *, seconds, connections, min_bytes, forwarded=True, beacon=""):
+def wrk(url, *, seconds, connections, min_bytes, forwarded=True, beacon="", every=1):
     """wrk's figures for `url` (see parse_summary); every answer checked by check.lua."""
     env = {
         **os.environ,
@@ -59,6 +59,7 @@ def wrk(url, *, seconds, connections, min_bytes, forwarded=True, beacon=""):
         "BENCH_PROTO": "https" if forwarded else "",
         "BENCH_MIN_BYTES": str(min_bytes),
         "BENCH_BEACON": beacon,
+        "BENCH_BEACON_EVERY": str(every),
     }
     command = [
         "wrk", f"-t{THREADS}", f"-c{connections}", f"-d{seconds}s",
@@ -109,9 +110,10 @@ def measure(url, *, seconds, connections, forwarded=True):
     return {**row, **summary}
 
 
-def measure_with_beacon(url, beacon, *, seconds, connections):
-    """The page at `url` and its view-count beacon (POST `beacon`, a path) in turn, as each
-    reader's browser does; {"missing": True} while the portal has no such beacon."""
+def measure_with_beacon(url, beacon, *, seconds, connections, every=1):
+    """The page at `url` and its view-count beacon (POST `beacon`, a path) after every
+    `every` pages, as readers' browsers send it (every reading, or one in `every` with
+    VIEW_COUNT_SAMPLE); {"missing": True} while the portal has no such beacon."""
     status, _ = fetch(urljoin(url, beacon), "POST")
     if status == 404:
         return {"missing": True}
@@ -124,8 +126,10 @@ def measure_with_beacon(url, beacon, *, seconds, connections):
         connections=connections,
         min_bytes=int(len(body) * WHOLE),
         beacon=beacon,
+        every=every,
     )
-    return {"url": url, "beacon": beacon, **summary}
+    pages = summary["requests"] - summary["beacons"]
+    return {"url": url, "beacon": beacon, "every": every, "pages_per_s": pages / seconds, **summary}
 
 
 def latencies(base_url, paths):

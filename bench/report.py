@@ -52,19 +52,23 @@ def nginx_table(result, mode):
 
 
 def beacon_line(result, mode):
-    beacon = result["modes"][mode]["beacon"]
-    if beacon.get("missing"):
-        print("view counting: the beacon answers 404 (not there yet), not measured")
-        return
-    if "failure" in beacon:
-        print(f"view counting: the beacon answers {beacon['failure']}, not measured")
-        return
-    article = result["modes"][mode]["rows"]["article"]["rps"]
-    pages = beacon["rps"] / 2
-    print(
-        f"view counting: article alone {article:.1f} pages/s, article + beacon {pages:.1f}"
-        f" pages/s ({cell(ratio(pages, article), '.2f')} × alone), {beacon['errors']} errors"
-    )
+    for key, reported in (("beacon", "every reading"), ("beacon, 1 in 10", "one in ten")):
+        beacon = result["modes"][mode].get(key)
+        if beacon is None:
+            continue
+        if beacon.get("missing"):
+            print("view counting: the beacon answers 404 (not there yet), not measured")
+            return
+        if "failure" in beacon:
+            print(f"view counting: the beacon answers {beacon['failure']}, not measured")
+            return
+        article = result["modes"][mode]["rows"]["article"]["rps"]
+        pages = beacon["pages_per_s"]
+        print(
+            f"view counting, {reported} reported: article alone {article:.1f} pages/s, with"
+            f" the beacon {pages:.1f} pages/s ({cell(ratio(pages, article), '.2f')} × alone),"
+            f" {beacon['errors']} errors"
+        )
 
 
 def header(results):
@@ -149,11 +153,12 @@ def flags(results):
                     for kind, row in page.items()
                 },
             }
-            beacon = measured.get("beacon", {})
-            if beacon.get("missing"):
-                found.append(f"{size} articles, cache {mode}: no view-count beacon (404)")
-            elif beacon:
-                rows["article + beacon"] = beacon
+            for key in ("beacon", "beacon, 1 in 10"):
+                beacon = measured.get(key, {})
+                if beacon.get("missing"):
+                    found.append(f"{size} articles, cache {mode}: no view-count beacon (404)")
+                elif beacon:
+                    rows[f"article + {key}"] = beacon
             for name, row in rows.items():
                 if row["errors"]:
                     found.append(

@@ -17,6 +17,9 @@ graceful_timeout = 30
 # (`make bench`, framework ceiling: 1,650 requests/s against 2,650).
 max_requests = 20_000
 max_requests_jitter = 2_000
+# Django is loaded once, in the master process, and each worker starts as a copy of it: a
+# replaced worker serves at once, and the workers share the memory of the loaded code.
+preload_app = True
 # The proxies allowed to say the request came over HTTPS: the same list Django trusts.
 forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1")
 

@@ -112,12 +112,12 @@ def _newest(candidates, limit, boundary, give_up_after=None):
     """The ids of the newest `limit` + 1 candidates, in two steps that each read a bounded
     number of rows, whatever PostgreSQL estimates of the matches."""
     newest = candidates.order_by("-published_at", "-pk").values_list("pk", flat=True)
-    recent = []
-    if boundary is not None:
-        # A common word has enough matches among the RECENT newest articles.
-        recent = list(newest.filter(published_at__gte=boundary)[: limit + 1])
-        if len(recent) > limit:
-            return recent
+    # A common word has enough matches among the RECENT newest articles (all of them, in an
+    # archive that has fewer: the same two steps, whatever the archive's size).
+    within = newest if boundary is None else newest.filter(published_at__gte=boundary)
+    recent = list(within[: limit + 1])
+    if len(recent) > limit:
+        return recent
     # A rarer word: all its matches, from the GIN index. PostgreSQL may think a phrase common
     # and walk the whole archive newest first to find it (0.6 s at 100,000 articles for a
     # phrase in five of them): ordered index scans are off for this one query.

@@ -1,7 +1,9 @@
 """How many times each article was read, counted without a database write per reading.
 
 The article page's script reports each reading with a small POST (static/js/views.js), so
-that pages served from a cache are counted too. A reading adds one to a counter in Django's
+that pages served from a cache are counted too; with VIEW_COUNT_SAMPLE = N it reports one
+reading in N, at random, and each report counts N: for a crowd whose pages all come from
+caches, where the reports would cost the servers more than the pages. A reading adds one to a counter in Django's
 cache (`cache.incr`: atomic in one process with the local-memory cache, and across processes
 with Redis). The counter is written to `ViewCount` in
 batches, by one `INSERT … ON CONFLICT DO UPDATE SET count = count + pending` when it holds
@@ -18,6 +20,7 @@ import re
 import time
 from contextlib import suppress
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
@@ -68,17 +71,17 @@ def pending_views(article_id):
     return cache.get(_pending_key(article_id)) or 0
 
 
-def record_view(article_id, now=None):
-    """Count one reading; write the batch when it is due. Returns the views now pending
-    (this one included) as they were before any write. `now`: seconds since the epoch."""
+def record_view(article_id, now=None, views=1):
+    """Count `views` readings; write the batch when it is due. Returns the views now pending
+    (these included) as they were before any write. `now`: seconds since the epoch."""
     now = time.time() if now is None else now
     key = _pending_key(article_id)
     try:
-        pending = cache.incr(key)
+        pending = cache.incr(key, views)
     except ValueError:  # no counter yet (first view, or the cache was cleared)
         cache.add(key, 0, timeout=None)
-        pending = cache.incr(key)
-    if pending == 1:
+        pending = cache.incr(key, views)
+    if pending == views:
         cache.set(_batch_key(article_id), now, timeout=None)  # a new batch begins
     elif pending >= FLUSH_EVERY or _batch_is_old(article_id, now):
         flush(article_id, now)
@@ -154,7 +157,8 @@ def count_view(request, pk):
     No query: the counter lives in the cache, and its batches are written with an upsert that
     skips ids of articles that do not exist."""
     if is_reader(request):
-        record_view(pk)
+        # One report stands for VIEW_COUNT_SAMPLE readings: the script reports one in so many.
+        record_view(pk, views=settings.VIEW_COUNT_SAMPLE)
     return HttpResponse(status=204)
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
@@ -114,6 +115,7 @@ class ArticleView(DetailView):
             trail=category_tree().trail(article.category),
             related_articles=[a for a in newest if a.pk != article.pk][:RELATED_SIZE],
             share_url=self.request.build_absolute_uri(article.get_absolute_url()),
+            view_count_sample=settings.VIEW_COUNT_SAMPLE,
         )
         return context
 

@@ -330,3 +330,13 @@ def test_preview_shows_no_share_links_related_list_or_view_count(admin_client, a
     assert article.title in html
     for absent in ("facebook.com", 'class="related"', "print.js", label("Views")):
         assert absent not in html
+
+
+def test_a_crowd_can_be_counted_one_reading_in_ten(client, article, settings):
+    settings.VIEW_COUNT_SAMPLE = 10
+    html = client.get(article.get_absolute_url(), headers={"user-agent": BROWSER}).content.decode()
+    assert 'data-view-sample="10"' in html  # the script reports one reading in ten ...
+    client.post(counter_url(html), headers={"user-agent": BROWSER})
+    assert view_counts.pending_views(article.pk) == 10  # ... and each report counts ten
+    script = Path(finders.find("js/views.js")).read_text()
+    assert "Math.random() * every < 1" in script and "viewSample" in script
