@@ -14,7 +14,7 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.db.models import OuterRef, Q, Subquery, Value
 from django.db.models.functions import Concat
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -62,7 +62,7 @@ def index(request):
 
 def month(request, year, month):
     """The articles published in one month (in the site's time zone): their addresses and last
-    changes, written directly (Django's sitemap framework takes about 100 ms for 800 items)."""
+    changes. Written directly: Django's sitemap framework took 95 ms for a month of 830."""
     year, month = int(year), int(month)
     if not (1 <= month <= 12 and 2000 <= year <= timezone.localdate().year + 1):
         raise Http404
@@ -73,17 +73,24 @@ def month(request, year, month):
         .order_by("-published_at", "-pk")
         .values_list("pk", "slug", "published_at", "updated_at")
     )
-    origin = request.build_absolute_uri("/").removesuffix("/")
+    # One reverse() for the shape of an article's address; slugs and ids need no escaping.
+    shape = reverse("news:article", kwargs={"slug": "slug", "pk": 1234567890})
+    address = request.build_absolute_uri(shape).replace("slug-1234567890", "{}-{}")
     zone = timezone.get_current_timezone()
-    urls = [
-        (
-            origin + reverse("news:article", kwargs={"slug": slug, "pk": pk}),
-            max(updated, published).astimezone(zone).replace(microsecond=0).isoformat(),
-        )
+
+    def lastmod(published, updated):
+        return max(updated, published).astimezone(zone).replace(microsecond=0).isoformat()
+
+    entries = "".join(
+        f"<url><loc>{address.format(slug, pk)}</loc><lastmod>{lastmod(published, updated)}"
+        "</lastmod><changefreq>weekly</changefreq></url>\n"
         for pk, slug, published, updated in articles
-    ]
-    response = render(
-        request, "news/sitemap_month.xml", {"urls": urls}, content_type="application/xml"
+    )
+    response = HttpResponse(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</urlset>\n",
+        content_type="application/xml",
     )
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"  # as Django's sitemap views say
     return response
