@@ -5,7 +5,7 @@ What a district station accumulates over the years: a three-level tree of about 
 sentences (a title of 10-16 words, a lead of two sentences, a body of 5-8 paragraphs, about
 3-5 KB), about two captioned photos each, view counts, a few featured, scheduled, draft and
 unpublished articles. Search has something to find: each article carries one topic phrase
-(a few are common, most rare) and the name of a commune, and every RARE_EVERY-th article one
+(a few are common, most rare) and the name of a commune, and RARE_COUNT articles one
 of RARE_PHRASES.
 
 Rows are bulk-inserted (no revisions, no per-row save): 100,000 articles take a few minutes,
@@ -39,8 +39,9 @@ from .scenes import SCENES, render
 
 BATCH = 2000
 PHOTO_POOL = 12
-# One article in RARE_EVERY carries a rare phrase: a search for it finds a handful.
-RARE_EVERY = 5000
+# So many articles carry one of the rare phrases, whatever the archive's size: a search for
+# one finds a handful (five) in 1,000 articles as in 100,000.
+RARE_COUNT = 20
 RARE_PHRASES = (
     "cầu phao Quang Thừa",
     "giếng cổ làng Mã Não",
@@ -194,14 +195,14 @@ class Writer:
     def paragraph(self, count):
         return " ".join(self.rng.choice(self.sentences) for _ in range(count))
 
-    def article(self, index):
+    def article(self, index, rare_every):
         topic = self.rng.choices(self.topics, self.weights)[0]
         commune = self.rng.choice(COMMUNES)
         lead = self.paragraph(2)
         paragraphs = [self.paragraph(self.rng.randint(3, 5)) for _ in range(self.rng.randint(5, 8))]
         paragraphs[0] = f"Tại {commune}, công tác {topic} được triển khai. " + paragraphs[0]
-        if index % RARE_EVERY == RARE_EVERY // 2:
-            rare = RARE_PHRASES[(index // RARE_EVERY) % len(RARE_PHRASES)]
+        if index % rare_every == rare_every // 2:
+            rare = RARE_PHRASES[(index // rare_every) % len(RARE_PHRASES)]
             paragraphs[-1] += f" Nhân dịp này, bà con đến thăm {rare}."
         body = "".join(f"<p>{p}</p>" for p in paragraphs)
         return self.title(topic, commune), lead, body
@@ -248,7 +249,7 @@ def add_articles(total, *, seed=2026, now=None, years=10, pool_size=PHOTO_POOL, 
             articles = []
             for index in range(start, min(start + BATCH, total)):
                 status, scheduled = status_for(rng, index, total)
-                title, lead, body = writer.article(index)
+                title, lead, body = writer.article(index, max(1, total // RARE_COUNT))
                 if scheduled:
                     published_at = now + datetime.timedelta(hours=index + 1)
                 else:
