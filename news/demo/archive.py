@@ -29,6 +29,7 @@ from news.models import (
     Article,
     Category,
     Photo,
+    SiteSettings,
     Status,
     ViewCount,
     vietnamese_slug,
@@ -223,8 +224,10 @@ def status_for(rng, index, total):
 
 
 def generate(total, *, seed=2026, now=None, years=10, pool_size=PHOTO_POOL, progress=None):
-    """Fill an empty archive: the category tree, then `total` articles (add_articles)."""
+    """Fill an empty archive: the site settings, the category tree, then `total` articles
+    (add_articles)."""
     with transaction.atomic():
+        SiteSettings.load()  # made now, not by the first page read (a public change)
         categories = make_categories()
     summary = add_articles(
         total, seed=seed, now=now, years=years, pool_size=pool_size, progress=progress
