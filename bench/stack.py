@@ -13,6 +13,7 @@ from tests.stack_support import (
     answers,
     dockerfile_command,
     nginx_main_config,
+    nginx_values,
     render_nginx_template,
     wait_until,
 )
@@ -80,18 +81,15 @@ def start_nginx(root, upstream_port, static_root, media_root):
     )  # fmt: skip
     https_port = free_port()
     render_nginx_template(
-        {
-            "PORTAL_HTTP_LISTEN": f"127.0.0.1:{free_port()}",
-            "PORTAL_HTTPS_LISTEN": f"127.0.0.1:{https_port}",
-            "PORTAL_UPSTREAM": f"127.0.0.1:{upstream_port}",
-            "PORTAL_RESOLVER": "127.0.0.1",
-            "PORTAL_STATIC_ROOT": str(static_root),
-            "PORTAL_MEDIA_ROOT": str(media_root),
-            "PORTAL_ERROR_ROOT": str(REPO / "docker" / "nginx" / "errors"),
-            "PORTAL_TLS_DIR": str(tls),
-            "PORTAL_ACME_ROOT": str(root / "acme"),
-            "PORTAL_CACHE_ROOT": str(root / "cache"),
-        },
+        nginx_values(
+            root,
+            tls,
+            http_port=free_port(),
+            https_port=https_port,
+            upstream_port=upstream_port,
+            static_root=static_root,
+            media_root=media_root,
+        ),
         prefix / "conf.d" / "default.conf",
     )
     (prefix / "nginx.conf").write_text(main_config(prefix, prefix / "conf.d" / "*.conf"))

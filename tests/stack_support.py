@@ -119,6 +119,23 @@ def render_nginx_template(values, output):
     return environment
 
 
+def nginx_values(root, tls, *, http_port, https_port, upstream_port, static_root, media_root):
+    """The PORTAL_* values of the compose nginx service for servers on loopback ports, with
+    its folders under `root` (the stack test's and the bench's nginx)."""
+    return {
+        "PORTAL_HTTP_LISTEN": f"127.0.0.1:{http_port}",
+        "PORTAL_HTTPS_LISTEN": f"127.0.0.1:{https_port}",
+        "PORTAL_UPSTREAM": f"127.0.0.1:{upstream_port}",
+        "PORTAL_RESOLVER": "127.0.0.1",
+        "PORTAL_STATIC_ROOT": str(static_root),
+        "PORTAL_MEDIA_ROOT": str(media_root),
+        "PORTAL_ERROR_ROOT": str(REPO / "docker" / "nginx" / "errors"),
+        "PORTAL_TLS_DIR": str(tls),
+        "PORTAL_ACME_ROOT": str(root / "acme"),
+        "PORTAL_CACHE_ROOT": str(root / "nginx-cache"),
+    }
+
+
 def nginx_main_config(prefix, server_config):
     """The nginx.conf of the official image, around the rendered server configuration."""
     temp = "\n".join(

@@ -69,6 +69,17 @@ def bench():
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def bench_environment(config, **values):
+    """Production settings on the smoke run's archive, as bench/run.py gives its servers."""
+    return production_environment(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DATABASE_URL=database_url(f"{config.database_prefix}_{ARTICLES}"),
+        STATIC_ROOT=config.folder / "static",
+        MEDIA_ROOT=config.folder / f"media-{ARTICLES}",
+        **values,
+    )
+
+
 def assert_whole(rows):
     for name, row in rows.items():
         assert row["requests"] > 0 and row["errors"] == 0, (name, row)
@@ -104,12 +115,7 @@ def test_nginx_and_the_view_count_beacon_are_measured_too(bench):
 
 def test_an_answer_that_is_not_the_whole_page_counts_as_an_error(bench):
     config = bench["config"]
-    env = production_environment(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        DATABASE_URL=database_url(f"{config.database_prefix}_{ARTICLES}"),
-        STATIC_ROOT=config.folder / "static",
-        MEDIA_ROOT=config.folder / f"media-{ARTICLES}",
-    )
+    env = bench_environment(config)
     port = free_port()
     web = stack.start_gunicorn(env, port, config.folder / "redirect.log")
     try:
@@ -153,13 +159,7 @@ def test_the_full_run_finds_every_page(bench):
     from bench import data
 
     config = bench["config"]
-    env = production_environment(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        DATABASE_URL=database_url(f"{config.database_prefix}_{ARTICLES}"),
-        STATIC_ROOT=config.folder / "static",
-        MEDIA_ROOT=config.folder / f"media-{ARTICLES}",
-        PAGE_CACHE_SECONDS=0,
-    )
+    env = bench_environment(config, PAGE_CACHE_SECONDS=0)
     found = data.module_result(env, "bench.pages")
     assert set(found["pages"]) == ALL_PAGES
     for path in found["pages"].values():

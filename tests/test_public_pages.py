@@ -142,12 +142,17 @@ def titles(response):
     return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
 
 
-def test_category_pages_have_20_articles_a_page_with_page_links(client, tree):
+def numbered_news(category, count):
+    """Articles "Tin 0" (the newest) to "Tin <count - 1>", a minute apart."""
     now = timezone.now()
-    for number in range(45):
+    for number in range(count):
         ArticleFactory(
-            category=tree[1], title=f"Tin {number}", published_at=now - timedelta(hours=number)
+            category=category, title=f"Tin {number}", published_at=now - timedelta(minutes=number)
         )
+
+
+def test_category_pages_have_20_articles_a_page_with_page_links(client, tree):
+    numbered_news(tree[1], 45)
     url = tree[1].get_absolute_url()
     first = client.get(url)
     assert titles(first) == [f"Tin {n}" for n in range(20)]
@@ -164,11 +169,7 @@ def test_category_pages_have_20_articles_a_page_with_page_links(client, tree):
 
 
 def test_deep_pages_link_their_neighbours_and_the_first_page(client, tree):
-    now = timezone.now()
-    for number in range(200):
-        ArticleFactory(
-            category=tree[1], title=f"Tin {number}", published_at=now - timedelta(minutes=number)
-        )
+    numbered_news(tree[1], 200)
     url = tree[1].get_absolute_url()
     page = client.get(url + "?page=6")
     assert titles(page) == [f"Tin {n}" for n in range(100, 120)]

@@ -45,6 +45,7 @@ from tests.stack_support import (
     dockerfile_command,
     multipart,
     nginx_main_config,
+    nginx_values,
     png_bytes,
     render_nginx_template,
     size_in_bytes,
@@ -129,18 +130,15 @@ def _start_stack(root, database, nginx, openssl, processes):
         check=True, capture_output=True,
     )  # fmt: skip
     nginx_env = render_nginx_template(
-        {
-            "PORTAL_HTTP_LISTEN": f"127.0.0.1:{http_port}",
-            "PORTAL_HTTPS_LISTEN": f"127.0.0.1:{https_port}",
-            "PORTAL_UPSTREAM": f"127.0.0.1:{web_port}",
-            "PORTAL_RESOLVER": "127.0.0.1",
-            "PORTAL_STATIC_ROOT": str(static_root),
-            "PORTAL_MEDIA_ROOT": str(media_root),
-            "PORTAL_ERROR_ROOT": str(REPO / "docker" / "nginx" / "errors"),
-            "PORTAL_TLS_DIR": str(tls),
-            "PORTAL_ACME_ROOT": str(root / "acme"),
-            "PORTAL_CACHE_ROOT": str(root / "nginx-cache"),
-        },
+        nginx_values(
+            root,
+            tls,
+            http_port=http_port,
+            https_port=https_port,
+            upstream_port=web_port,
+            static_root=static_root,
+            media_root=media_root,
+        ),
         prefix / "conf.d" / "default.conf",
     )
     (prefix / "nginx.conf").write_text(nginx_main_config(prefix, prefix / "conf.d" / "*.conf"))
