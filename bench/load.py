@@ -93,10 +93,15 @@ def parse_summary(output):
     }
 
 
-def measure(url, *, seconds, connections, forwarded=True):
-    """One table row: warm the URL once (its body size is the whole page), then load it."""
+def measure(url, *, seconds, connections, forwarded=True, beacon="", every=1):
+    """One table row: warm the URL once (its body size is the whole page), then load it; with
+    a `beacon` (a path), its POST after every `every` pages, as readers' browsers send it."""
     status, body = fetch(url)
     row = {"url": url, "bytes": len(body)}
+    if beacon:
+        beacon_status, _ = fetch(urljoin(url, beacon), "POST")
+        status = 200 if beacon_status == 204 else beacon_status
+        row.update(beacon=beacon, every=every)
     if status != 200:
         # Nothing to measure: the row says why, and counts as an error.
         return {**row, "requests": 0, "rps": 0.0, "errors": 1, "failure": f"HTTP {status}"}
@@ -106,30 +111,11 @@ def measure(url, *, seconds, connections, forwarded=True):
         connections=connections,
         min_bytes=int(len(body) * WHOLE),
         forwarded=forwarded,
-    )
-    return {**row, **summary}
-
-
-def measure_with_beacon(url, beacon, *, seconds, connections, every=1):
-    """The page at `url` and its view-count beacon (POST `beacon`, a path) after every
-    `every` pages, as readers' browsers send it (every reading, or one in `every` with
-    VIEW_COUNT_SAMPLE); {"missing": True} while the portal has no such beacon."""
-    status, _ = fetch(urljoin(url, beacon), "POST")
-    if status == 404:
-        return {"missing": True}
-    if status != 204:
-        return {"requests": 0, "rps": 0.0, "errors": 1, "failure": f"HTTP {status}"}
-    status, body = fetch(url)
-    summary = wrk(
-        url,
-        seconds=seconds,
-        connections=connections,
-        min_bytes=int(len(body) * WHOLE),
         beacon=beacon,
         every=every,
     )
     pages = summary["requests"] - summary["beacons"]
-    return {"url": url, "beacon": beacon, "every": every, "pages_per_s": pages / seconds, **summary}
+    return {**row, **summary, "pages_per_s": pages / seconds}
 
 
 def latencies(base_url, paths):

@@ -3,7 +3,7 @@ settings: `python -m bench.pages OUTPUT.json`).
 
 What the archive decides comes from the database: the largest category, its last page, the
 middle article; the sitemap section from the sitemap index itself (sections change). Only the
-addresses readers type are written here: `?page=N` of a category, `/tim-kiem/?q=`, the beacon.
+addresses readers type are written here: `?page=N` of a category, `/tim-kiem/?q=`.
 """
 
 import json
@@ -12,8 +12,6 @@ import sys
 from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree
 
-# The view-count beacon the article page's script calls (answers 204); may not exist yet.
-BEACON = "/luot-xem/{pk}/"
 # A deep page of a category: page 500, or the last page of a smaller archive. Measured as a
 # reader reaches it (the link from the page before, with its cursor) and typed (?page=500).
 DEEP_PAGE = 500
@@ -82,7 +80,7 @@ def discover():
     return {
         "pages": pages,
         "ceiling": reverse("bench_ceiling"),
-        "beacon": BEACON.format(pk=article.pk),
+        "beacon": reverse("news:count_view", kwargs={"pk": article.pk}),
     }
 
 

@@ -223,9 +223,9 @@ def measure_limits(config, site, secure_site, found, static_root, size):
     article = found["pages"]["article"]
     return {
         "nginx": nginx,
-        "beacon": load.measure_with_beacon(site + article, found["beacon"], **options),
-        "beacon, 1 in 10": load.measure_with_beacon(
-            site + article, found["beacon"], every=10, **options
+        "beacon": load.measure(site + article, beacon=found["beacon"], **options),
+        "beacon, 1 in 10": load.measure(
+            site + article, beacon=found["beacon"], every=10, **options
         ),
     }
 

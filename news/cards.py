@@ -27,25 +27,22 @@ class ArticleRef:
 
 
 class Batch:
+    """The articles of one page: a missing card loads all of them at once."""
+
     def __init__(self):
-        self.refs = []
+        self._ids = []
         self._articles = None
 
-    def add(self, pk, category_id, published_at):
-        ref = ArticleRef(self, pk, category_id, published_at)
-        self.refs.append(ref)
-        return ref
+    def refs(self, rows):
+        """ArticleRefs of (id, category_id, published_at) rows (news.listing.Row is one)."""
+        made = [ArticleRef(self, *row) for row in rows]
+        self._ids += [ref.pk for ref in made]
+        return made
 
     def article(self, pk):
         if self._articles is None:
-            self._articles = {a.pk: a for a in for_cards([ref.pk for ref in self.refs])}
+            self._articles = {a.pk: a for a in for_cards(self._ids)}
         return self._articles[pk]
-
-
-def refs(rows):
-    """ArticleRefs of (id, category_id, published_at) rows, sharing one batch."""
-    batch = Batch()
-    return [batch.add(*row) for row in rows]
 
 
 def for_cards(ids):

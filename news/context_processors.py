@@ -1,8 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from .models import SiteSettings
-from .navigation import category_tree
-from .page_cache import cached
+from .navigation import category_tree, site_settings
 
 
 def site(request):
@@ -12,6 +10,6 @@ def site(request):
     JSON response) reads nothing, a public page reads them from the cache.
     """
     return {
-        "site": SimpleLazyObject(lambda: cached("site", SiteSettings.load)),
+        "site": SimpleLazyObject(site_settings),
         "menu_categories": SimpleLazyObject(lambda: category_tree().roots()),
     }

@@ -18,8 +18,7 @@ from django.utils.html import escape
 from . import listing, seo
 from .cards import lead_photos
 from .models import Article, Category, SiteSettings
-from .navigation import category_tree
-from .page_cache import cached
+from .navigation import category_tree, site_settings
 from .views import CategoryView
 
 FEED_SIZE = 30
@@ -36,7 +35,7 @@ class FeedScope:
 
 class LatestArticlesFeed(Feed):
     def get_object(self, request, *args, **kwargs):
-        return FeedScope(site=cached("site", SiteSettings.load), request=request)
+        return FeedScope(site=site_settings(), request=request)
 
     def title(self, scope):
         return scope.site.portal_name
@@ -106,7 +105,7 @@ class CategoryFeed(LatestArticlesFeed):
         category = category_tree().get(path)
         if category is None:
             raise Http404
-        return FeedScope(site=cached("site", SiteSettings.load), request=request, category=category)
+        return FeedScope(site=site_settings(), request=request, category=category)
 
     def title(self, scope):
         return f"{scope.category.name} — {scope.site.portal_name}"

@@ -7,12 +7,12 @@ needs, and merged (a LATERAL join over the category ids). Reading after a given 
 keyset "cursor") costs the same on page 500 as on page 1.
 
 The rows are due published articles of the given categories: the caller passes only categories
-the public may see, which with `ArticleQuerySet.live()` is `published()` (tests/test_listing.py
-checks that both agree).
+the public may see, which makes them `Article.objects.published()` (tests/test_scale.py checks
+that both agree).
 """
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db import connection
 from django.utils import timezone
@@ -20,8 +20,7 @@ from django.utils import timezone
 from .models import Article, Status
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     id: int
     category_id: int
     published_at: datetime

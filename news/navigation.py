@@ -1,7 +1,8 @@
-"""The category tree as the public sees it: read in one query, kept per content version, and
-used for the menu, the category trails and the subtrees that category pages list."""
+"""What every public page shows around its content, kept per content version: the category
+tree as the public sees it (read in one query; the menu, the category trails and the subtrees
+that category pages list) and the site settings."""
 
-from .models import Category
+from .models import Category, SiteSettings
 from .page_cache import cached
 
 
@@ -56,3 +57,7 @@ class CategoryTree:
 
 def category_tree():
     return cached("categories", CategoryTree.load)
+
+
+def site_settings():
+    return cached("site", SiteSettings.load)

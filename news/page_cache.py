@@ -8,9 +8,10 @@ content version (news/content_version.py), which every public change moves on.
   request with a session or messages cookie (staff, or a message waiting) neither gets nor fills
   a cached page; only 200 answers that set no cookie are stored.
 - `cached(name, build)`: an object or fragment shared by many pages (the category tree, the
-  site settings, the home page's lists), built once per content version.
+  site settings, most read, related lists, article cards), built once per content version.
 """
 
+import functools
 import hashlib
 
 from django.conf import settings
@@ -41,6 +42,7 @@ def cached(name, build, timeout=None):
 def public_page(view):
     """Mark `view`'s successful answers as the same for every anonymous reader."""
 
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.cookies:
@@ -58,8 +60,6 @@ def public_page(view):
         return response
 
     setattr(wrapped, PUBLIC, True)
-    wrapped.__name__ = getattr(view, "__name__", type(view).__name__)
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 

@@ -176,8 +176,8 @@ def with_snippets(ids, found):
 
 
 # Words as PostgreSQL's parser sees them, and tags and accents as the "vietnamese" search
-# configuration drops them: here in Python, which is five times quicker than ts_headline for
-# a page of results (whose "vietnamese" dictionary looks up every word of every text).
+# configuration drops them: here in Python, which takes half the time ts_headline took for a
+# page of results (3.8 ms against 7.3: its "vietnamese" dictionary looks up every word).
 WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[^>]*>")
 ACCENTS = re.compile("[\u0300-\u036f]")  # the combining marks NFD leaves after the letters

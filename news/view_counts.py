@@ -3,9 +3,9 @@
 The article page's script reports each reading with a small POST (static/js/views.js), so
 that pages served from a cache are counted too; with VIEW_COUNT_SAMPLE = N it reports one
 reading in N, at random, and each report counts N: for a crowd whose pages all come from
-caches, where the reports would cost the servers more than the pages. A reading adds one to a counter in Django's
-cache (`cache.incr`: atomic in one process with the local-memory cache, and across processes
-with Redis). The counter is written to `ViewCount` in
+caches, where the reports would cost the servers more than the pages. A reading adds one to
+a counter in Django's cache (`cache.incr`: atomic in one process with the local-memory cache,
+and across processes with Redis). The counter is written to `ViewCount` in
 batches, by one `INSERT … ON CONFLICT DO UPDATE SET count = count + pending` when it holds
 FLUSH_EVERY views or when a reading arrives more than FLUSH_AFTER seconds after its batch began.
 The article row itself is never touched, so a busy article never waits on a row lock and

@@ -39,19 +39,14 @@ class HomeView(TemplateView):
         latest = list(
             public.exclude(pk__in=[row[0] for row in featured]).values_list(*columns)[:HOME_LATEST]
         )
-        blocks = self.category_blocks(tree)
-        # One batch for the page: a missing card loads every article of the page at once.
-        refs = cards.refs([*featured, *latest, *(row for _, rows in blocks for row in rows)])
-        featured, latest = refs[: len(featured)], refs[len(featured) : len(featured) + len(latest)]
-        blocks_refs, position = [], len(featured) + len(latest)
-        for root, rows in blocks:
-            blocks_refs.append((root, refs[position : position + len(rows)]))
-            position += len(rows)
+        batch = cards.Batch()  # one for the page
+        featured, latest = batch.refs(featured), batch.refs(latest)
+        blocks = [(root, batch.refs(rows)) for root, rows in self.category_blocks(tree)]
         context.update(
             lead_article=featured[0] if featured else (latest.pop(0) if latest else None),
             featured_articles=featured[1:],
             latest_articles=latest,
-            category_blocks=blocks_refs,
+            category_blocks=blocks,
             most_read_articles=cached("most-read", lambda: list(view_counts.most_read())),
         )
         return context
@@ -64,7 +59,7 @@ class HomeView(TemplateView):
         for row in rows:  # newest first
             block = by_root.setdefault(tree.root_of(row.category_id).pk, [])
             if len(block) < HOME_BLOCK_SIZE:
-                block.append((row.id, row.category_id, row.published_at))
+                block.append(row)
         return [(root, by_root[root.pk]) for root in tree.roots() if root.pk in by_root]
 
 
@@ -84,7 +79,7 @@ class CategoryView(TemplateView):
         context.update(
             category=category,
             trail=tree.trail(category),
-            articles=cards.refs((row.id, row.category_id, row.published_at) for row in page.items),
+            articles=cards.Batch().refs(page.items),
             page=page,
         )
         return context

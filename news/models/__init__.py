@@ -1,7 +1,7 @@
 """The news app's models, one module per feature; imported here so that `news.models.X` works."""
 
 from .articles import Article, ArticleQuerySet, Status, Transition, ViewCount
-from .categories import Category, CategoryQuerySet, hidden_at_or_above, vietnamese_slug
+from .categories import Category, CategoryQuerySet, vietnamese_slug
 from .photos import Photo
 from .previews import PreviewLink, preview_expiry, preview_token
 from .site import SiteSettings
@@ -17,7 +17,6 @@ __all__ = [
     "Status",
     "Transition",
     "ViewCount",
-    "hidden_at_or_above",
     "preview_expiry",
     "preview_token",
     "vietnamese_slug",

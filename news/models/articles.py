@@ -35,13 +35,11 @@ class ArticleQuerySet(models.QuerySet):
         `categories`: the ids of the categories the public may see, when the caller has them
         at hand (the cached tree of news/navigation.py); otherwise a subquery finds them.
         """
-        visible = Category.objects.active() if categories is None else categories
-        return self.live(now).filter(category__in=visible)
-
-    def live(self, now=None):
-        """Published and due, whatever the category: published() without the category rule,
-        for lists that already hold only visible categories (news/listing.py)."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
+        return self.filter(
+            status=Status.PUBLISHED,
+            published_at__lte=now or timezone.now(),
+            category__in=Category.objects.active() if categories is None else categories,
+        )
 
     def scheduled(self, now=None):
         """Approved for a later time: published() shows them when that time comes."""

@@ -41,7 +41,7 @@ def article_card(
 ):
     """One article in a list (templates/includes/article_card.html says what the options do).
 
-    `ref` is a news.cards.ArticleRef, or an Article. A card is the same on every page that
+    `ref` is a news.cards.ArticleRef. A card is the same on every page that
     lists its article (home, its category and the categories above): it is rendered once per
     content version and then taken from the pages cache, so that a list page costs its list
     query and little more; the article itself is loaded only when its card is not cached.
@@ -57,8 +57,7 @@ def article_card(
         "eager": bool(eager),
     }
     name = "card:{}:{}".format(ref.pk, ":".join(str(v) for v in options.values()))
-    return cached(name, lambda: _render_card(getattr(ref, "article", ref), options))
-
-
-def _render_card(article, options):
-    return render_to_string("includes/article_card.html", {"article": article, **options})
+    return cached(
+        name,
+        lambda: render_to_string("includes/article_card.html", {"article": ref.article, **options}),
+    )
