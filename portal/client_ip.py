@@ -4,7 +4,8 @@ Behind nginx every request comes from the proxy's address. nginx appends the add
 called from to X-Forwarded-For; anything to the left of that was written by the client and can
 be forged. So the header is believed only when the request comes from a trusted proxy
 (settings.TRUSTED_PROXIES), and then read from the right, skipping further trusted proxies
-(a load balancer in front of nginx).
+(a load balancer in front of nginx). TRUSTED_PROXIES must name the proxies only: a client on a
+trusted network would be skipped like a proxy, and the address it wrote believed.
 """
 
 import ipaddress

@@ -41,6 +41,18 @@ def compose_value(value):
     return re.sub(r"\$\{[A-Z_]+:-([^}]*)\}", r"\1", str(value))
 
 
+def trusted_proxies_on_loopback():
+    """The compose web's TRUSTED_PROXIES, carried over to loopback, where nginx reaches gunicorn
+    from 127.0.0.1 and the test's clients come from other 127.x addresses: nginx's own compose
+    address becomes 127.0.0.1; anything wider (a network holding nginx's clients as well)
+    becomes all of loopback, clients included, as it would hold them in the compose stack."""
+    trusted = compose_value(compose_service("web")["environment"]["TRUSTED_PROXIES"]).split(",")
+    nginx_address = compose_service("nginx").get("networks", {}).get("default", {})
+    if trusted == [nginx_address.get("ipv4_address")]:
+        return "127.0.0.1"
+    return "127.0.0.0/8"
+
+
 def size_in_bytes(size):
     number, unit = re.fullmatch(r"(\d+)([kKmMgG]?)", size).groups()
     return int(number) * {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit.lower()]

@@ -4,6 +4,7 @@ Each check starts a fresh process with a production environment: settings are re
 start, so that is the only honest way to see what a given environment produces.
 """
 
+import ipaddress
 import json
 import re
 import socket
@@ -101,7 +102,7 @@ def test_production_is_the_default_https_only_behind_the_trusted_proxy():
     assert settings["SESSION_COOKIE_SECURE"] and settings["SESSION_COOKIE_HTTPONLY"]
     assert settings["CSRF_COOKIE_SECURE"]
     assert settings["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
-    assert settings["TRUSTED_PROXIES"] == ["172.16.0.0/12", "192.168.0.0/16", "10.0.0.0/8"]
+    assert settings["TRUSTED_PROXIES"] == ["172.30.80.2"]  # nginx, and nothing else
     assert settings["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert settings["storage"] == "django.core.files.storage.filesystem.FileSystemStorage"
     assert settings["photo_url"] == "/media/photos/2020/10/anh.jpg"
@@ -213,8 +214,16 @@ def test_compose_keeps_web_behind_nginx_and_data_in_named_volumes():
     compose = yaml.safe_load((REPO / "docker-compose.yml").read_text())
     services = compose["services"]
 
-    # TRUSTED_PROXIES trusts Docker's private network: only if nothing else can reach gunicorn.
     assert [name for name, service in services.items() if "ports" in service] == ["nginx"]
+    # web believes X-Forwarded-For from nginx's fixed address only (tests/test_stack.py proves
+    # the lockout through nginx with this value), and the address lies in the stack's subnet.
+    nginx_address = services["nginx"]["networks"]["default"]["ipv4_address"]
+    trusted = re.sub(
+        r"\$\{[A-Z_]+:-([^}]*)\}", r"\1", compose["x-portal"]["environment"]["TRUSTED_PROXIES"]
+    )
+    assert trusted == nginx_address
+    (subnet,) = [entry["subnet"] for entry in compose["networks"]["default"]["ipam"]["config"]]
+    assert ipaddress.ip_address(nginx_address) in ipaddress.ip_network(subnet)
     assert services["db"]["image"].startswith("postgres:17")
     assert services["backup"]["image"] == services["db"]["image"]  # pg_dump of the same major
     assert "db-data:/var/lib/postgresql/data" in services["db"]["volumes"]
