@@ -75,7 +75,7 @@ def discover():
         "rss": reverse("news:feed"),
         "sitemap index": reverse("news:sitemap"),
         # The month of the middle article: a section of articles, listed by the index.
-        "sitemap section": month_section(Client(), headers(), article),
+        "sitemap section": article_section(Client(), headers(), article),
     }
     return {
         "pages": pages,
@@ -84,15 +84,11 @@ def discover():
     }
 
 
-def month_section(client, sent, article):
-    """The sitemap section of `article`'s month, as the sitemap index lists it."""
-    from django.urls import reverse
-    from django.utils import timezone
+def article_section(client, sent, article):
+    """The sitemap section of `article`, as the sitemap index lists it."""
+    from news.sitemaps import SECTION_SIZE, section_url
 
-    published = timezone.localtime(article.published_at)
-    path = reverse(
-        "news:sitemap_month", kwargs={"year": f"{published:%Y}", "month": f"{published:%m}"}
-    )
+    path = section_url(article.pk // SECTION_SIZE)
     index = client.get("/sitemap.xml", headers=sent, secure=True)
     listed = [
         urlsplit(loc.text.strip()).path

@@ -49,9 +49,9 @@ urlpatterns = [
         name="sitemap_news",
     ),
     re_path(
-        r"^sitemap-articles-(?P<year>[0-9]{4})-(?P<month>[0-9]{2})\.xml$",
-        public_page(sitemaps.month),
-        name="sitemap_month",
+        r"^sitemap-articles-(?P<section>[0-9]{1,12})\.xml$",
+        public_page(sitemaps.articles),
+        name="sitemap_articles",
     ),
     path("robots.txt", public_page(sitemaps.robots_txt), name="robots"),
 ]

@@ -14,7 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from news.models import Photo, SiteSettings, Status
+from news import sitemaps
+from news.models import Article, Photo, SiteSettings, Status
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
@@ -197,21 +198,22 @@ def queries_for(client, url):
     return len(captured)
 
 
-def this_month_sitemap():
-    today = timezone.localdate()
-    return f"/sitemap-articles-{today:%Y-%m}.xml"
+def section_of(article):
+    """The sitemap section that lists `article`."""
+    return f"/sitemap-articles-{article.pk // sitemaps.SECTION_SIZE}.xml"
 
 
 @pytest.mark.parametrize(
-    "url", ["/rss/", "/chuyen-muc/tin-tuc/rss/", "/sitemap.xml", "this month's articles"]
+    "url", ["/rss/", "/chuyen-muc/tin-tuc/rss/", "/sitemap.xml", "the newest article's section"]
 )
 def test_feeds_and_sitemaps_run_the_same_queries_for_few_or_many_articles(
     client, tree, url, django_assert_num_queries, settings
 ):
     settings.PAGE_CACHE_SECONDS = 0
-    url = this_month_sitemap() if url == "this month's articles" else url
     SiteSettings.load()
     make_articles(tree[1], 2)
+    if url == "the newest article's section":
+        url = section_of(Article.objects.latest("pk"))
     few = queries_for(client, url)
     make_articles(tree[1], 12)
     with django_assert_num_queries(few):
@@ -243,36 +245,50 @@ def sitemap_locations(response):
     return {url.findtext(f"{SITEMAP}loc"): url for url in root.findall(f"{SITEMAP}url")}
 
 
-def test_sitemap_index_points_to_every_section(client, tree):
+def test_sitemap_index_points_to_every_section(client, tree, monkeypatch):
+    monkeypatch.setattr(sitemaps, "SECTION_SIZE", 2)
     old = ArticleFactory(category=tree[1], published_at=ago(days=62))
+    middle = [ArticleFactory(category=tree[1], published_at=ago(days=30)) for _ in range(3)]
     recent = ArticleFactory(category=tree[1], published_at=ago(hours=1))
     response = client.get("/sitemap.xml")
     root = ET.fromstring(response.content)
     assert root.tag == f"{SITEMAP}sitemapindex"
     locations = [entry.findtext(f"{SITEMAP}loc") for entry in root]
-    month, first_month = timezone.localdate().replace(day=1), timezone.localdate(old.published_at)
-    months = []  # newest first, down to the oldest article's month
-    while month >= first_month.replace(day=1):
-        months.append(month)
-        month = (month - timezone.timedelta(days=1)).replace(day=1)
-    assert len(months) >= 3
+    sections = range(recent.pk // 2, -1, -1)  # newest first, down to the first ids'
+    assert len(sections) >= 3
     assert locations == [
         f"{HOST}/sitemap-categories.xml",
         f"{HOST}/sitemap-news.xml",
-        *(f"{HOST}/sitemap-articles-{month:%Y-%m}.xml" for month in months),
+        *(f"{HOST}/sitemap-articles-{section}.xml" for section in sections),
     ]
+    listed = {}
     for location in locations:
-        assert client.get(location.removeprefix(HOST)).status_code == 200
+        response = client.get(location.removeprefix(HOST))
+        assert response.status_code == 200
+        if "sitemap-articles" in location:
+            found = sitemap_locations(response)
+            assert len(found) <= 2
+            listed.update(found)
+    # Every article in exactly one section, the one its id gives.
+    assert set(listed) == {f"{HOST}{a.get_absolute_url()}" for a in [old, *middle, recent]}
     assert f"{HOST}{recent.get_absolute_url()}" in sitemap_locations(
-        client.get(this_month_sitemap())
+        client.get(f"/sitemap-articles-{recent.pk // 2}.xml")
     )
-    old_month = f"/sitemap-articles-{timezone.localtime(old.published_at):%Y-%m}.xml"
-    assert set(sitemap_locations(client.get(old_month))) == {f"{HOST}{old.get_absolute_url()}"}
 
 
-@pytest.mark.parametrize("month", ["1999-12", "2026-13", "2026-00", "9999-01"])
-def test_month_sections_outside_the_calendar_are_404(client, month):
-    assert client.get(f"/sitemap-articles-{month}.xml").status_code == 404
+def test_an_emptied_section_stays_listed_and_sections_past_the_newest_are_404(
+    client, tree, monkeypatch
+):
+    monkeypatch.setattr(sitemaps, "SECTION_SIZE", 2)
+    first, second, third = (ArticleFactory(category=tree[1]) for _ in range(3))
+    emptied = f"/sitemap-articles-{first.pk // 2}.xml"
+    for article in Article.objects.filter(pk__in=[first.pk, second.pk]):
+        article.status = Status.UNPUBLISHED
+        article.save()
+    assert sitemap_locations(client.get(emptied)) == {}
+    assert client.get(f"/sitemap-articles-{third.pk // 2 + 1}.xml").status_code == 404
+    assert client.get(f"/sitemap-articles-{10**11}.xml").status_code == 404
+    assert client.get(f"/sitemap-articles-{'9' * 13}.xml").status_code == 404
 
 
 def test_sitemaps_list_published_articles_and_active_categories_only(client, tree):
@@ -285,9 +301,7 @@ def test_sitemaps_list_published_articles_and_active_categories_only(client, tre
     ]
     CategoryFactory(name="Ẩn", slug="an", is_active=False)
 
-    articles = sitemap_locations(
-        client.get(f"/sitemap-articles-{timezone.localtime(published.published_at):%Y-%m}.xml")
-    )
+    articles = sitemap_locations(client.get(section_of(published)))
     assert set(articles) == {f"{HOST}{published.get_absolute_url()}"}
     lastmod = articles[f"{HOST}{published.get_absolute_url()}"].findtext(f"{SITEMAP}lastmod")
     assert lastmod.startswith(timezone.localdate(published.updated_at).isoformat())
