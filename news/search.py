@@ -80,14 +80,20 @@ class Found:
     fuzzy: bool = False  # nothing matched exactly: titles with similar words
 
 
-def find(articles, text):
+def find(articles, text, scope=""):
     """Search `articles` for `text`: exact matches, or else near misses (misspellings).
 
     A common word matches most of the archive; ranking all of them would read every match.
-    The candidates are the newest LIMIT matches instead, ranked among themselves."""
+    The candidates are the newest LIMIT matches instead, ranked among themselves. `scope`
+    names the filters that made `articles` from the published articles (one key per set of
+    filters for the cached boundary of the newest ones)."""
+    from .page_cache import cached  # it imports news.models, which imports this module
+
     if not text:
         return Found()
-    boundary = _recent_boundary(articles, RECENT)
+    # The same for every search in the scope until something is published: kept (in a tuple,
+    # since an archive smaller than RECENT has no boundary).
+    (boundary,) = cached(f"search-boundary:{scope}", lambda: (_recent_boundary(articles, RECENT),))
     found = Found(text, *_ranked(matching(articles, text), "rank", LIMIT, boundary))
     if not found.ids:
         near = _ranked(
@@ -107,44 +113,45 @@ def _recent_boundary(articles, count):
     return next(iter(newest[count - 1 : count]), None)
 
 
-def _newest(candidates, limit, boundary, give_up_after=None):
-    """The ids of the newest `limit` + 1 candidates, in two steps that each read a bounded
-    number of rows, whatever PostgreSQL estimates of the matches."""
-    newest = candidates.order_by("-published_at", "-pk").values_list("pk", flat=True)
+def _newest(candidates, score, limit, boundary, give_up_after=None):
+    """(id, `score`, publication time) of the newest `limit` + 1 candidates, in two steps that
+    each read a bounded number of rows, whatever PostgreSQL estimates of the matches."""
+    newest = candidates.order_by("-published_at", "-pk")
     # A common word has enough matches among the RECENT newest articles (all of them, in an
-    # archive that has fewer: the same two steps, whatever the archive's size).
+    # archive that has fewer: the same two steps, whatever the archive's size). Read in index
+    # order, so the score is computed for the rows returned only.
     within = newest if boundary is None else newest.filter(published_at__gte=boundary)
-    recent = list(within[: limit + 1])
+    recent = list(within.values_list("pk", score, "published_at")[: limit + 1])
     if len(recent) > limit:
         return recent
     # A rarer word: all its matches, from the GIN index. PostgreSQL may think a phrase common
     # and walk the whole archive newest first to find it (0.6 s at 100,000 articles for a
-    # phrase in five of them): ordered index scans are off for this one query.
+    # phrase in five of them): ordered index scans are off for this one query. It sorts what
+    # it finds: the scores are computed afterwards, for the newest only.
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_indexscan = off")
             if give_up_after:
                 cursor.execute("SET LOCAL statement_timeout = %s", [give_up_after])
-            found = list(newest[: limit + 1])
+            ids = list(newest.values_list("pk", flat=True)[: limit + 1])
             # Back to the defaults at once: an enclosing transaction (a test's) goes on.
             cursor.execute("SET LOCAL enable_indexscan TO DEFAULT")
             cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
-            return found
     except OperationalError as error:
         if getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED:
             raise
         return recent  # what the recent articles gave: suggestions, not the whole archive's
-
-
-def _ranked(candidates, score, limit, boundary, give_up_after=None):
-    """The ids of the newest `limit` candidates, best `score` first; and whether there were
-    more. The score is computed for those only (it reads each article's vector or title)."""
-    ids = _newest(candidates, limit, boundary, give_up_after)
-    rows = list(
+    return list(
         candidates.model.objects.filter(pk__in=ids)
         .annotate(**{score: candidates.query.annotations[score]})
         .values_list("pk", score, "published_at")
     )
+
+
+def _ranked(candidates, score, limit, boundary, give_up_after=None):
+    """The ids of the newest `limit` candidates, best `score` first; and whether there were
+    more."""
+    rows = _newest(candidates, score, limit, boundary, give_up_after)
     rows.sort(key=lambda row: (row[1], row[2], row[0]), reverse=True)
     return [pk for pk, _score, _published_at in rows[:limit]], len(rows) > limit
 

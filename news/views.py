@@ -94,6 +94,8 @@ class ArticleView(DetailView):
         return published_articles().select_related("author", "view_count")
 
     def get(self, request, *args, **kwargs):
+        if len(kwargs["pk"]) > 18:
+            raise Http404  # no article has it, and looking it up would fail
         self.object = self.get_object()
         if self.object.slug != kwargs["slug"]:
             return redirect(self.object, permanent=True)
@@ -143,7 +145,9 @@ class SearchView(TemplateView):
                 articles = articles.filter(published_at__date__gte=data["date_from"])
             if data["date_to"]:
                 articles = articles.filter(published_at__date__lte=data["date_to"])
-            found = search.find(articles, search.clean_query(data["q"]))
+            category = data["category"]
+            scope = f"{category and category.pk}:{data['date_from']}:{data['date_to']}"
+            found = search.find(articles, search.clean_query(data["q"]), scope)
         query_string = self.request.GET.copy()
         query_string.pop("page", None)
         try:
