@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AdminSplitDateTime
+from django.contrib.admin.widgets import AdminSplitDateTime, AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponseBadRequest
@@ -17,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from tree_queries.admin import TreeChangeList
 
 from . import revisions, workflow
+from .forms import PreviewLinkForm
 from .models import Article, Category, Photo, PreviewLink, SiteSettings, Status
 
 
@@ -80,6 +83,38 @@ class PhotoInline(admin.StackedInline):
         return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
 
 
+class LenientAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete, which shows a hand-typed value that is no id at all (category=abc)
+    as nothing chosen: it looked the value up to show its name, and the lookup raised."""
+
+    def optgroups(self, name, value, attr=None):
+        try:
+            return super().optgroups(name, value, attr)
+        except (ValueError, ValidationError):
+            return super().optgroups(name, [], attr)
+
+
+def check_database_id(value):
+    """404 unless `value` can be a row id: the admin's URLs take ids as text, and the history
+    views of django-simple-history look up whatever they get (…/history/abc/ raised ValueError)."""
+    if not (value.isascii() and value.isdigit() and len(value) <= 18):
+        raise Http404
+
+
+class LoginForm(AdminAuthenticationForm):
+    """The admin's login form with the length of the name checked: Django's sets max_length
+    after the field is made, so no validator ran, and django-axes then failed to record a
+    failed login under a name longer than its column (a 500)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+
+
+admin.site.login_form = LoginForm
+
+
 class QueueFilter(admin.SimpleListFilter):
     """The editors' and leaders' work queues."""
 
@@ -119,6 +154,9 @@ class ArticleAdminForm(forms.ModelForm):
         widget=AdminSplitDateTime,
         help_text=_("Empty: now. A later time schedules the article (Vietnam time)."),
     )
+    # A publication date is a real one: year 1 or 9999 is a slip, and PostgreSQL cannot even
+    # store year 1 in Vietnam time once turned into UTC.
+    PUBLISH_YEARS = range(1900, 2100)
     # Set by ArticleAdmin.get_form for the request being handled.
     workflow_move = None
     acting_user = None
@@ -132,6 +170,16 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.version
+
+    def clean_publish_at(self):
+        publish_at = self.cleaned_data["publish_at"]
+        if publish_at and publish_at.year not in self.PUBLISH_YEARS:
+            raise ValidationError(
+                gettext("Choose a date between the years %(first)d and %(last)d.")
+                % {"first": self.PUBLISH_YEARS[0], "last": self.PUBLISH_YEARS[-1]},
+                code="publish_year",
+            )
+        return publish_at
 
     def clean(self):
         cleaned = super().clean()
@@ -257,6 +305,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
             {"workflow_move": getattr(request, "workflow_move", None), "acting_user": request.user},
         )
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget",
+                LenientAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")),
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
         initial.setdefault("source", SiteSettings.load().station_name)
@@ -319,7 +375,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 gettext("State: %(status)s.") % {"status": form.instance.get_status_display()},
             )
 
+    def history_view(self, request, object_id, extra_context=None):
+        check_database_id(unquote(object_id))
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        check_database_id(unquote(object_id))
+        check_database_id(version_id)
         if request.method != "POST":
             return super().history_form_view(request, object_id, version_id, extra_context)
         # Restoring a revision is an edit: the same rule as editing the article applies.
@@ -373,21 +435,23 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if not request.user.has_perm("news.publish_article"):
             raise PermissionDenied
         if request.method == "POST":
-            if request.POST.get("action") == "create":
-                hours = (
-                    int(request.POST["hours"]) if request.POST.get("hours", "").isdigit() else 48
+            form = PreviewLinkForm(request.POST)
+            if not form.is_valid():
+                messages.error(
+                    request,
+                    gettext("Nothing was changed: the number of hours must be a whole number."),
                 )
+            elif form.cleaned_data["action"] == "create":
                 PreviewLink.objects.create(
                     article=article,
                     created_by=request.user,
-                    expires_at=timezone.now() + timezone.timedelta(hours=max(1, min(hours, 720))),
+                    expires_at=timezone.now() + timezone.timedelta(hours=form.valid_hours()),
                 )
                 messages.success(request, gettext("A preview link was created."))
-            elif request.POST.get("action") == "revoke":
-                link = request.POST.get("link", "")
-                article.preview_links.filter(
-                    pk=int(link) if link.isdigit() else None, revoked_at=None
-                ).update(revoked_at=timezone.now())
+            else:
+                article.preview_links.filter(pk=form.cleaned_data["link"], revoked_at=None).update(
+                    revoked_at=timezone.now()
+                )
                 messages.success(request, gettext("The preview link was revoked."))
             return redirect(reverse("admin:news_article_preview_links", args=[article.pk]))
         context = {

@@ -24,3 +24,25 @@ class SearchForm(forms.Form):
     def clean_category(self):
         path = self.cleaned_data["category"]
         return self.tree.get(path) if path else None
+
+
+class PreviewLinkForm(forms.Form):
+    """The preview-link buttons of the admin: create one for some hours, or revoke one."""
+
+    HOURS = 48, 1, 720  # default, shortest, longest
+
+    action = forms.ChoiceField(choices=[("create", "create"), ("revoke", "revoke")])
+    # Any number of hours is taken (within bounds): the buttons send one of a few values.
+    hours = forms.IntegerField(required=False)
+    link = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "revoke" and cleaned.get("link") is None:
+            raise forms.ValidationError("no link", code="required")
+        return cleaned
+
+    def valid_hours(self):
+        default, shortest, longest = self.HOURS
+        hours = self.cleaned_data["hours"]
+        return default if hours is None else max(shortest, min(hours, longest))

@@ -64,7 +64,8 @@ def parse_cursor(text):
 def parse_number(text):
     if text is None:
         return 1
-    if not text.isdigit() or not 1 <= int(text) <= MAX_PAGE:
+    # isdecimal() also admits other scripts' digits, and int() refuses 4,300 digits or more.
+    if not (text.isascii() and text.isdigit() and len(text) <= 9) or not 1 <= int(text) <= MAX_PAGE:
         raise NoSuchPage
     return int(text)
 

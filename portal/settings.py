@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "portal.csp.ContentSecurityPolicyMiddleware",
     # Answers /healthz before host validation, sessions and CSRF (see portal/health.py).
     "portal.health.HealthCheckMiddleware",
+    # 400 for query strings that would end in a server error (portal/malformed.py).
+    "portal.malformed.RefuseMalformedQueriesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached public pages for anonymous readers, before the work of sessions, CSRF and
     # authentication (news/page_cache.py). No LocaleMiddleware: the site has one language,

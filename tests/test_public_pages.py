@@ -196,7 +196,7 @@ def test_deep_pages_link_their_neighbours_and_the_first_page(client, tree):
 def test_bad_page_numbers_are_404_never_500(client, tree, query):
     ArticleFactory.create_batch(45, category=tree[1])
     response = client.get(tree[1].get_absolute_url() + f"?{query}")
-    assert response.status_code == 404
+    assert response.status_code == (400 if "%00" in query else 404)  # NUL: portal/malformed.py
 
 
 def test_unknown_or_inactive_category_is_404(client, tree):
