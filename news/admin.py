@@ -160,6 +160,7 @@ class ArticleAdminForm(forms.ModelForm):
     # Set by ArticleAdmin.get_form for the request being handled.
     workflow_move = None
     acting_user = None
+    refusal = None  # why this save is refused, whatever the form holds
 
     class Meta:
         model = Article
@@ -183,6 +184,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.refusal:
+            raise ValidationError(self.refusal, code="refused")
         if self.instance.pk:
             # Locked until the admin's transaction ends: nobody can save in between.
             current = Article.objects.select_for_update().get(pk=self.instance.pk)
@@ -282,6 +285,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
     # Permissions: a reporter edits only their own drafts and returned articles; editors and
     # leaders edit any article. State changes go through workflow moves only.
     def has_change_permission(self, request, obj=None):
+        if obj is not None and getattr(request, "save_refused", None):
+            # A refused save: the form comes back with the typed text and the reason; its
+            # clean() refuses it, so nothing is saved (see changeform_view).
+            return self.has_view_permission(request, obj)
         if not super().has_change_permission(request, obj):
             return False
         if obj is None or request.user.has_perm("news.review_article"):
@@ -302,7 +309,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return type(
             form.__name__,
             (form,),
-            {"workflow_move": getattr(request, "workflow_move", None), "acting_user": request.user},
+            {
+                "workflow_move": getattr(request, "workflow_move", None),
+                "acting_user": request.user,
+                "refusal": getattr(request, "save_refused", None),
+            },
         )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -320,15 +331,33 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return initial
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "POST" and "_move" in request.POST:
-            move = workflow.MOVES.get(request.POST["_move"])
-            if move is None:
-                return HttpResponseBadRequest()
+        if request.method == "POST":
             article = self.get_object(request, unquote(object_id)) if object_id else None
-            article = article or Article(author=request.user, status=Status.DRAFT)
-            if not workflow.is_permitted(move, article, request.user):
-                raise PermissionDenied
-            request.workflow_move = move
+            if object_id and article is None and self.has_add_permission(request):
+                # Deleted while being edited: the text comes back in the add form, whose Save
+                # makes it a new article.
+                request.save_refused = gettext(
+                    "This article was deleted while you were editing it. Your text is still "
+                    "below: “Save” makes it a new article."
+                )
+                add_url = reverse("admin:news_article_add")
+                return super().changeform_view(request, None, add_url, extra_context)
+            if article and not self.has_change_permission(request, article):
+                request.save_refused = gettext(
+                    "You can no longer change this article: it is now “%(status)s”. Your text "
+                    "is still below: copy what you need and ask an editor."
+                ) % {"status": article.get_status_display()}
+            if "_move" in request.POST:
+                move = workflow.MOVES.get(request.POST["_move"])
+                if move is None:
+                    return HttpResponseBadRequest()
+                subject = article or Article(author=request.user, status=Status.DRAFT)
+                if workflow.is_permitted(move, subject, request.user):
+                    request.workflow_move = move
+                else:
+                    request.save_refused = gettext(
+                        "You may not take this step on this article. Your text is still below."
+                    )
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):

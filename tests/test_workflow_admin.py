@@ -47,9 +47,12 @@ def test_permission_matrix_through_admin_requests(client, people, state, name, r
         step = Transition.objects.get(article=article)
         assert (step.name, step.actor, step.comment) == (name, people[role], "Lý do")
     else:
-        assert response.status_code == 403
+        # The form again, with the text typed and why it was refused; nothing changes.
+        assert response.status_code == 200
+        assert "Tiêu đề đã sửa" in response.content.decode()
+        assert response.context["adminform"].form.non_field_errors()
         assert article.status == state
-        assert article.title == "Tiêu đề gốc"  # nothing changes, not even the text
+        assert article.title == "Tiêu đề gốc"
         assert not Transition.objects.exists()
 
 
@@ -81,7 +84,8 @@ def test_reporter_cannot_edit_others_or_submitted_work(client, people):
     )
     for article in (others, own_submitted):
         response = client.post(change_url(article), edit_data(article, title="Sửa trộm"))
-        assert response.status_code == 403
+        assert response.status_code == 200
+        assert "Bạn không thể sửa bài này nữa" in response.content.decode()
         article.refresh_from_db()
         assert article.title != "Sửa trộm"
 
@@ -122,6 +126,49 @@ def test_second_save_over_a_newer_version_is_refused_and_keeps_the_typed_text(cl
     assert client.post(change_url(article), merged).status_code == 302
     article.refresh_from_db()
     assert article.lead == "Sapo đã hợp nhất"
+
+
+def test_save_after_a_leader_published_comes_back_with_the_text_and_why(client, people):
+    article = ArticleFactory(status=Status.DRAFT, author=people["reporter"], lead="Sapo gốc")
+    opened_at = edit_data(article)
+    workflow.apply(article, "publish", people["publisher"], comment="Tin gấp")
+
+    client.force_login(people["reporter"])
+    typed = {**opened_at, "lead": "Sapo phóng viên vừa gõ"}
+    for data in (typed, {**typed, "_move": "submit"}):
+        response = client.post(change_url(article), data)
+
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Bạn không thể sửa bài này nữa: bài đang ở trạng thái “Đã xuất bản”" in html
+        assert "Sapo phóng viên vừa gõ" in html
+        article.refresh_from_db()
+        assert (article.lead, article.status) == ("Sapo gốc", Status.PUBLISHED)
+
+
+def test_save_of_a_deleted_article_comes_back_with_the_text_and_saves_as_new(client, people):
+    article = ArticleFactory(status=Status.DRAFT, author=people["reporter"])
+    typed = edit_data(article, title="Bài đang viết dở", lead="Sapo chưa kịp lưu")
+    article.delete()
+
+    client.force_login(people["reporter"])
+    response = client.post(change_url(article), typed)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bài này đã bị xóa trong lúc bạn đang sửa" in html
+    assert "Sapo chưa kịp lưu" in html and "Bài đang viết dở" in html
+    assert f'action="{reverse("admin:news_article_add")}"' in html
+    assert not Article.objects.exists()
+    # Saving again from that form makes it a new article, by the reporter.
+    again = response.context["adminform"].form.data.copy()
+    assert client.post(reverse("admin:news_article_add"), again).status_code == 302
+    (new,) = Article.objects.all()
+    assert (new.title, new.lead, new.author) == (
+        "Bài đang viết dở",
+        "Sapo chưa kịp lưu",
+        people["reporter"],
+    )
 
 
 def test_publishing_own_article_from_admin_needs_a_reason(client, people):
