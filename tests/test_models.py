@@ -19,6 +19,8 @@ pytestmark = pytest.mark.django_db
         ("An ninh - Quốc phòng", "an-ninh-quoc-phong"),
         ("Thưởng Quỹ khuyến học", "thuong-quy-khuyen-hoc"),
         ("ĐẠI HỘI Đảng bộ", "dai-hoi-dang-bo"),
+        ("Thu ngân sách đạt 3,2 tỷ đồng", "thu-ngan-sach-dat-3-2-ty-dong"),
+        ("3.000 người dự lễ", "3000-nguoi-du-le"),
     ],
 )
 def test_slugs_transliterate_vietnamese(text, slug):

@@ -1,5 +1,7 @@
 """Categories: a tree of any depth, each with its URL path kept on the row."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Value
@@ -12,7 +14,12 @@ from tree_queries.query import TreeQuerySet
 
 
 def vietnamese_slug(text: str, max_length: int = 200) -> str:
-    """ASCII slug that transliterates Vietnamese: "Đài Kim Bảng" -> "dai-kim-bang"."""
+    """ASCII slug that transliterates Vietnamese: "Đài Kim Bảng" -> "dai-kim-bang".
+
+    A decimal comma keeps its digits apart ("3,2 tỷ" -> "3-2-ty", not "32-ty", which reads as
+    32); a thousands dot joins them ("3.000 người" -> "3000-nguoi"), as the admin's script does.
+    """
+    text = re.sub(r"(?<=\d),(?=\d)", "-", re.sub(r"(?<=\d)\.(?=\d{3}\b)", "", text))
     return slugify(text, max_length=max_length, word_boundary=True)
 
 
