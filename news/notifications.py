@@ -22,11 +22,18 @@ def _editors():
     )
 
 
+def _one_line(text):
+    """A title as a mail subject can hold it: a line break there makes Django refuse the whole
+    message (BadHeaderError), and the move's mail was silently never sent."""
+    return " ".join(text.split())
+
+
 def after_move(article, name, actor, comment):
     messages = []
+    title = _one_line(article.title)
     link = _admin_link(article)
     if name == "submit":
-        subject = _("Article submitted for review: %(title)s") % {"title": article.title}
+        subject = _("Article submitted for review: %(title)s") % {"title": title}
         body = _("%(actor)s submitted “%(title)s”.\n\nReview it: %(link)s") % {
             "actor": actor.get_full_name() or actor.get_username(),
             "title": article.title,
@@ -39,10 +46,10 @@ def after_move(article, name, actor, comment):
         if article.author_id == actor.pk:
             return
         if name == "return":
-            subject = _("Your article was returned: %(title)s") % {"title": article.title}
+            subject = _("Your article was returned: %(title)s") % {"title": title}
             body = _("%(actor)s returned “%(title)s” to you:\n\n%(comment)s\n\n%(link)s")
         else:
-            subject = _("Your article was published: %(title)s") % {"title": article.title}
+            subject = _("Your article was published: %(title)s") % {"title": title}
             body = _("%(actor)s published “%(title)s”.\n\n%(comment)s\n\n%(link)s")
         body %= {
             "actor": actor.get_full_name() or actor.get_username(),

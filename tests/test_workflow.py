@@ -143,6 +143,18 @@ def test_emails_go_to_the_right_people(
     assert len(mailoutbox) == 4  # submit, return, submit again, publish
 
 
+def test_a_line_break_in_the_title_does_not_stop_the_mail(
+    people, draft, mailoutbox, django_capture_on_commit_callbacks
+):
+    draft.title = "Huyện họp bàn\r\nphòng chống bão"
+    draft.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        move(draft, "submit", people["reporter"])
+    (mail,) = mailoutbox
+    assert mail.subject.endswith("Huyện họp bàn phòng chống bão")
+    assert mail.to == ["bientap@example.vn"]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_approvals_exactly_one_wins():
     roles.ensure_groups()  # transactional tests may run after a flush that emptied the groups
