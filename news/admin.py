@@ -282,7 +282,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             }
         return obj.get_status_display()
 
-    # Permissions: a reporter edits only their own drafts and returned articles; editors and
+    # Permissions: a reporter edits only their own unsubmitted work; editors and
     # leaders edit any article. State changes go through workflow moves only.
     def has_change_permission(self, request, obj=None):
         if obj is not None and getattr(request, "save_refused", None):
@@ -293,7 +293,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
             return False
         if obj is None or request.user.has_perm("news.review_article"):
             return True
-        return obj.author_id == request.user.pk and obj.status in (Status.DRAFT, Status.RETURNED)
+        # Their own work in any state they may submit from (news/workflow.py), an unpublished
+        # article included.
+        return obj.author_id == request.user.pk and obj.status in workflow.MOVES["submit"].sources
 
     def get_readonly_fields(self, request, obj=None):
         # A reporter writes under their own name; editors and leaders may credit a colleague.

@@ -18,6 +18,8 @@ MATRIX = [
     (Status.DRAFT, "submit", "other_reporter", False),
     (Status.DRAFT, "publish", "reporter", False),
     (Status.RETURNED, "submit", "reporter", True),
+    (Status.UNPUBLISHED, "submit", "reporter", True),
+    (Status.UNPUBLISHED, "submit", "other_reporter", False),
     (Status.SUBMITTED, "forward", "reporter", False),
     (Status.SUBMITTED, "forward", "editor", True),
     (Status.SUBMITTED, "return", "editor", True),
