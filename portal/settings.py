@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "news.view_counts.CounterMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Answers /healthz before host validation, sessions and CSRF (see portal/health.py).
     "portal.health.HealthCheckMiddleware",
     # 400 for query strings that would end in a server error (portal/malformed.py).
@@ -209,6 +210,9 @@ CKEDITOR_5_CONFIGS = {
 }
 
 LOGIN_URL = "admin:login"
+# Where a login goes when its `next` is refused (another site): the admin, not Django's
+# /accounts/profile/, which does not exist here.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Editorial e-mails (news/notifications.py): printed to the console in development.
 EMAIL_BACKEND = env(
@@ -298,6 +302,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page of the portal uses stay off, even for a script that got in
+# (django-permissions-policy). Fullscreen stays for embedded video players.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "usb",
+        "screen-wake-lock", "serial", "xr-spatial-tracking",
+    ]
+}  # fmt: skip
 SESSION_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

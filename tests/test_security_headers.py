@@ -44,6 +44,8 @@ def test_public_pages_allow_only_the_sites_own_scripts_and_styles(client):
         assert response["Referrer-Policy"] == "same-origin"
         assert response["X-Frame-Options"] == "DENY"
         assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+        features = dict(part.split("=") for part in response["Permissions-Policy"].split(", "))
+        assert features["camera"] == features["geolocation"] == features["microphone"] == "()"
 
 
 def test_the_admin_editor_gets_style_attributes_and_data_images_but_no_inline_script(
@@ -117,6 +119,16 @@ def test_failures_are_recorded_under_the_address_the_trusted_proxy_names(client,
     # From the proxy (127.0.0.1, trusted by default) the header names the client; from anyone
     # else it is ignored, or an attacker could pin failures on somebody else's address.
     assert recorded == {"198.51.100.7", "203.0.113.9"}
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", ""])
+def test_a_refused_next_after_login_lands_on_the_admin(client, editor, next_url):
+    login = reverse("admin:login")
+    response = client.post(
+        login, {"username": "bientap", "password": PASSWORD, "next": next_url}, follow=True
+    )
+    assert response.redirect_chain[0] == (reverse("admin:index"), 302)
+    assert response.status_code == 200
 
 
 def test_test_clients_can_still_log_in_with_client_login(client, editor):
