@@ -21,8 +21,9 @@ urlpatterns = [
         public_page(views.CategoryView.as_view()),
         name="category",
     ),
+    # Any slug: a typed or pasted one ("Le-Hoi", "lễ-hội") is sent on to the right address.
     re_path(
-        r"^tin-tuc/(?P<slug>[-a-z0-9]*)-(?P<pk>[0-9]+)/$",
+        r"^tin-tuc/(?P<slug>[^/]*)-(?P<pk>[0-9]+)/$",
         public_page(views.ArticleView.as_view()),
         name="article",
     ),

@@ -97,7 +97,8 @@ class ArticleView(DetailView):
         if len(kwargs["pk"]) > 18:
             raise Http404  # no article has it, and looking it up would fail
         self.object = self.get_object()
-        if self.object.slug != kwargs["slug"]:
+        # One address per article: another slug, or the id with leading zeros, is sent on.
+        if self.object.slug != kwargs["slug"] or kwargs["pk"] != str(self.object.pk):
             return redirect(self.object, permanent=True)
         views = view_counts.views_to_show(self.object)
         return self.render_to_response(self.get_context_data(object=self.object, views=views))

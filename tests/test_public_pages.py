@@ -3,6 +3,7 @@
 import re
 from datetime import timedelta
 from html import unescape
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -84,7 +85,14 @@ def test_photos_follow_their_order_each_caption_after_its_image(client, tree):
 def test_wrong_or_missing_slug_redirects_permanently(client, tree):
     article = make_article(tree[1], title="Lễ hội chùa Bà Đanh")
     canonical = article.get_absolute_url()
-    for wrong in (f"/tin-tuc/ten-cu-{article.pk}/", f"/tin-tuc/-{article.pk}/"):
+    wrong_addresses = [
+        f"/tin-tuc/ten-cu-{article.pk}/",
+        f"/tin-tuc/-{article.pk}/",
+        canonical.replace(article.slug, article.slug.upper()),
+        f"/tin-tuc/{quote('lễ-hội-chùa-bà-đanh')}-{article.pk}/",
+        canonical.replace(f"-{article.pk}/", f"-000{article.pk}/"),
+    ]
+    for wrong in wrong_addresses:
         response = client.get(wrong)
         assert response.status_code == 301
         assert response["Location"] == canonical
