@@ -57,10 +57,11 @@ stack: install db
 # Speed figures (not tests; needs wrk and nginx). bench.run: the production stack (gunicorn,
 # nginx) under wrk on a generated archive of BENCH_ARTICLES articles (default 100,000) next to
 # 1,000, page cache off and on; tables printed, everything in var/bench/results.json (README,
-# "Speed"). Then admin query counts at 50 and 5,000 articles.
+# "Speed"). Then admin query counts at 50 and 5,000 articles, and the search quality figures.
 bench: install db
 	$(BIN)/python -m bench.run
 	$(BIN)/pytest -q bench/test_admin_queries.py
+	$(BIN)/pytest -q -s tests/test_search_quality.py
 
 # Refresh the Vietnamese catalogue after changing strings (needs GNU gettext: apt-get install
 # gettext); commit both the .po and the compiled .mo.

@@ -243,9 +243,43 @@ def test_near_misses_keep_the_newest_suggestions_when_the_archive_takes_too_long
         .annotate(score=Value(1))
     )
     boundary = search._recent_boundary(slow, 2)
-    found = search._newest(slow, "score", 3, boundary, give_up_after=20)
+    found = search._newest(slow, ("pk", "score", "published_at"), 3, boundary, give_up_after=20)
     newest = Article.objects.published().order_by("-published_at", "-pk")
     assert [pk for pk, _score, _published in found] == list(newest.values_list("pk", flat=True)[:2])
     with connection.cursor() as cursor:  # the connection is still usable
         cursor.execute("SELECT 1")
         assert cursor.fetchone() == (1,)
+
+
+def test_misspelt_words_of_a_lead_are_corrected_from_published_titles_and_leads(client):
+    from news import search
+    from news.models import SearchTerm
+
+    category = CategoryFactory()
+    recruits = ArticleFactory(
+        title="Tiễn tân binh lên đường",
+        lead="Thanh niên nhập ngũ đợt một, khuyến học được nhắc đến.",
+        category=category,
+    )
+    ArticleFactory(title="Bí mật nhập kho", lead="Chưa công bố.", status=Status.DRAFT)
+    terms = set(SearchTerm.objects.values_list("term", flat=True))
+    assert {"nhap ngu", "nhap", "ngu", "khuyen hoc", "tan binh"} <= terms
+    assert "nhap kho" not in terms  # a draft teaches nothing
+
+    assert search.corrected("nhap nguu") == "nhap ngu"
+    assert search.corrected("Khuyen hok") == "khuyen hoc"
+    assert search.corrected("nhập ngũ") is None  # nothing to correct
+    titles, response = results(client, q="nhap nguu")
+    assert titles == [recruits.title]
+    assert response.context["found"].fuzzy
+    assert results(client, q="nhap kho")[0] == []  # the draft is never suggested
+
+
+def test_edit_distance():
+    from news.search import edit_distance
+
+    assert edit_distance("phog", "phong") == 1
+    assert edit_distance("kiett", "kiet") == 1
+    assert edit_distance("hok", "hoc") == 1
+    assert edit_distance("", "abc") == 3
+    assert edit_distance("thon moj", "thon moi") == 1

@@ -4,6 +4,7 @@ from .articles import Article, ArticleQuerySet, Status, Transition, ViewCount
 from .categories import Category, CategoryQuerySet, vietnamese_slug
 from .photos import Photo
 from .previews import PreviewLink, preview_expiry, preview_token
+from .search_terms import SearchTerm
 from .site import SiteSettings
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "CategoryQuerySet",
     "Photo",
     "PreviewLink",
+    "SearchTerm",
     "SiteSettings",
     "Status",
     "Transition",

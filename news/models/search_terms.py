@@ -1,0 +1,25 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchTerm(models.Model):
+    """A word, or two words side by side, of the title or lead of a published article, folded
+    as search folds them ("quoc phong"), and how many times saved articles held it: what a
+    misspelt query is corrected to (news/search.py). Vietnamese words are mostly two syllables,
+    so pairs correct a syllable by its neighbour: "khuyen hok" is "khuyen hoc", not "khuyen ho".
+    Never pruned: a term no longer in any article only offers a correction that finds nothing.
+    """
+
+    term = models.CharField(_("term"), primary_key=True, max_length=200)
+    seen = models.PositiveIntegerField(_("times seen"), default=0)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        indexes = [
+            GinIndex(fields=["term"], name="searchterm_trgm_idx", opclasses=["gin_trgm_ops"])
+        ]
+
+    def __str__(self):
+        return self.term
