@@ -114,7 +114,8 @@ class Found:
     query: str = ""
     ids: list = field(default_factory=list)
     capped: bool = False  # more than LIMIT articles matched: only the newest LIMIT are ranked
-    fuzzy: bool = False  # nothing matched exactly: titles with similar words
+    fuzzy: bool = False  # nothing matched exactly: corrected words, or titles with similar words
+    matched: str = ""  # the words the articles hold: the query's, or their correction's
 
 
 def find(articles, text, scope=""):
@@ -131,9 +132,11 @@ def find(articles, text, scope=""):
     # The same for every search in the scope until something is published: kept (in a tuple,
     # since an archive smaller than RECENT has no boundary).
     (boundary,) = cached(f"search-boundary:{scope}", lambda: (_recent_boundary(articles, RECENT),))
-    found = Found(text, *_best_matches(articles, text, boundary))
+    found = Found(text, *_best_matches(articles, text, boundary), matched=text)
     if not found.ids and (correction := corrected(text)):
-        found = Found(text, *_best_matches(articles, correction, boundary), fuzzy=True)
+        found = Found(
+            text, *_best_matches(articles, correction, boundary), fuzzy=True, matched=correction
+        )
     if not found.ids:
         near = _ranked(
             near_misses(articles, text),
@@ -328,7 +331,7 @@ def with_snippets(ids, found):
     )
     by_id = {a.pk: a for a in articles}
     ordered = [by_id[pk] for pk in ids if pk in by_id]
-    words = set() if found.fuzzy else set(WORD.findall(fold(found.query)))
+    words = WORD.findall(fold(re.sub(r"\bOR\b", " ", found.matched)))
     for article in ordered:
         body = html.unescape(TAG.sub(" ", article.body_start))
         article.snippet = snippet(f"{article.lead} {body}" if words else article.lead, words)
@@ -349,11 +352,14 @@ def fold(text):
 
 
 def snippet(text, words, length=SNIPPET_WORDS):
-    """HTML: the `length` words of `text` around most of `words` (folded), each marked."""
+    """HTML: the `length` words of `text` around most of the query's `words` (folded, in the
+    order typed), marked. Where the words stand side by side as typed, only those runs are
+    marked, each as one: "lễ hội", not the "Lễ" of "Lễ giao nhận" and a "Hội" elsewhere."""
     spans = [match.span() for match in WORD.finditer(text)]
-    hits = [word in words for word in WORD.findall(fold(text))]
-    if len(hits) != len(spans):  # a letter that folding splits: show the text as it is
-        hits = [False] * len(spans)
+    found = WORD.findall(fold(text))
+    if len(found) != len(spans):  # a letter that folding splits: show the text as it is
+        found = [""] * len(spans)
+    hits = _phrase_hits(found, words) or [word in set(words) for word in found]
     start, count = 0, sum(hits[:length])
     best = count
     for first in range(1, len(hits) - length + 1):  # slide the window one word at a time
@@ -364,16 +370,38 @@ def snippet(text, words, length=SNIPPET_WORDS):
     if not shown:
         return mark_safe(html.escape(text))
     # html.escape, not django's escape(): a page has two thousand pieces to escape.
-    pieces, position = [], spans[shown[0]][0]
+    pieces, position, marking = [], spans[shown[0]][0], False
     for index in shown:
         begin, end = spans[index]
+        if marking and not hits[index]:
+            pieces.append("</mark>")
+            marking = False
         pieces.append(html.escape(text[position:begin]))
-        word = html.escape(text[begin:end])
-        pieces.append(f"<mark>{word}</mark>" if hits[index] else word)
+        if hits[index] and not marking:
+            pieces.append("<mark>")
+            marking = True
+        pieces.append(html.escape(text[begin:end]))
+        # A run of marked words goes on across spaces only.
+        if marking and (index + 1 not in shown or text[end : spans[index + 1][0]].strip()):
+            pieces.append("</mark>")
+            marking = False
         position = end
     before = "… " if shown[0] > 0 else ""
     after = " …" if shown[-1] < len(spans) - 1 else ""
     return mark_safe(before + "".join(pieces) + after)
+
+
+def _phrase_hits(found, words):
+    """Which of the `found` words belong to a run of `words` as typed (two words or more);
+    None when there is no such run."""
+    size = len(words)
+    if size < 2:
+        return None
+    hits = [False] * len(found)
+    for first in range(len(found) - size + 1):
+        if found[first : first + size] == words:
+            hits[first : first + size] = [True] * size
+    return hits if any(hits) else None
 
 
 def folded(expression):

@@ -74,7 +74,7 @@ def test_ranking_puts_title_above_lead_above_body(client):
 def test_matched_words_are_highlighted_in_a_snippet(client, corpus):
     _, response = results(client, q="dien tap")
     html = response.content.decode()
-    assert "<mark>diễn</mark> <mark>tập</mark>" in html
+    assert "<mark>diễn tập</mark>" in html
     assert "<strong>" not in html.split('class="search-result__snippet"')[1].split("</p>")[0]
 
 
@@ -283,3 +283,30 @@ def test_edit_distance():
     assert edit_distance("hok", "hoc") == 1
     assert edit_distance("", "abc") == 3
     assert edit_distance("thon moj", "thon moi") == 1
+
+
+def test_snippets_mark_the_words_side_by_side_not_lone_syllables(client):
+    category = CategoryFactory()
+    ArticleFactory(
+        title="Lễ hội làng",
+        lead="Lễ giao nhận quân xong, Hội đồng xã lo việc làng.",
+        body="<p>Người dân về dự lễ hội truyền thống bên sông.</p>",
+        category=category,
+    )
+    _, response = results(client, q="le hoi")
+    snippet = response.content.decode().split('class="search-result__snippet"')[1]
+    snippet = snippet.split("</p>")[0]
+    assert "<mark>lễ hội</mark>" in snippet
+    assert snippet.count("<mark>") == 1  # not the "Lễ" of "Lễ giao nhận", nor "Hội đồng"
+    # Words that never stand together are each marked where they are.
+    _, response = results(client, q="giao hoi")
+    snippet = response.content.decode().split('class="search-result__snippet"')[1]
+    assert "<mark>giao</mark>" in snippet and "<mark>Hội</mark>" in snippet
+
+
+def test_corrected_words_are_marked_in_snippets(client):
+    ArticleFactory(
+        title="Tiễn tân binh", lead="Thanh niên nhập ngũ đợt một.", category=CategoryFactory()
+    )
+    _, response = results(client, q="nhap nguu")
+    assert "<mark>nhập ngũ</mark>" in response.content.decode()
