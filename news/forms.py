@@ -9,10 +9,26 @@ class SearchForm(forms.Form):
     order, each subcategory indented under its parent.
     """
 
+    # A filter that is not valid is said so next to it and left out: the search goes on
+    # (news/views.py), so the message says what happened.
     q = forms.CharField(label=_("Search"), required=False, strip=True)
-    category = forms.ChoiceField(label=_("Category"), required=False)
-    date_from = forms.DateField(label=_("From (dd/mm/yyyy)"), required=False)
-    date_to = forms.DateField(label=_("To (dd/mm/yyyy)"), required=False)
+    category = forms.ChoiceField(
+        label=_("Category"),
+        required=False,
+        error_messages={
+            "invalid_choice": _("There is no such category: all categories were searched.")
+        },
+    )
+    date_from = forms.DateField(
+        label=_("From (day/month/year)"),
+        required=False,
+        error_messages={"invalid": _("Type a date as day/month/year, e.g. 30/11/2026.")},
+    )
+    date_to = forms.DateField(
+        label=_("To (day/month/year)"),
+        required=False,
+        error_messages={"invalid": _("Type a date as day/month/year, e.g. 30/11/2026.")},
+    )
 
     def __init__(self, *args, tree, **kwargs):
         super().__init__(*args, **kwargs)

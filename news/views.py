@@ -137,8 +137,9 @@ class SearchView(TemplateView):
         tree = category_tree()
         form = SearchForm(self.request.GET or None, tree=tree)
         found = search.Found()
-        if form.is_valid():
-            data = form.cleaned_data
+        if self.request.GET:
+            form.is_valid()  # an invalid filter is shown with its error and left out
+            data = {name: form.cleaned_data.get(name) for name in form.fields}
             articles = Article.objects.published(categories=tree.ids)
             if data["category"]:
                 articles = articles.filter(category__in=tree.subtree_ids(data["category"]))

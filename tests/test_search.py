@@ -100,12 +100,17 @@ def test_misspelling_falls_back_to_similar_titles(client, corpus):
 @pytest.mark.parametrize(
     "query",
     ['"', "'", "&|!:*()", "quoc & | ! phong", "<script>alert(1)</script>", "a" * 10_000,
-     "quốc\x00phòng", "%", "\\", "!!!", ":*", "()", "-", "or and not"],
+     "%", "\\", "!!!", ":*", "()", "-", "or and not", "- - -", "OR", '"" OR ""'],
 )  # fmt: skip
 def test_any_query_string_returns_a_page(client, corpus, query):
     response = client.get(URL, {"q": query})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_nul_byte_is_a_bad_request_not_an_error(client, corpus):
+    # Refused for every address before any view (portal/malformed.py): no browser sends one.
+    assert client.get(URL, {"q": "quốc\x00phòng"}).status_code == 400
 
 
 def test_bad_filters_and_pages_never_500(client, corpus):
@@ -310,3 +315,24 @@ def test_corrected_words_are_marked_in_snippets(client):
     )
     _, response = results(client, q="nhap nguu")
     assert "<mark>nhập ngũ</mark>" in response.content.decode()
+
+
+def test_invalid_filters_are_explained_and_left_out_and_the_words_kept(client):
+    parent = CategoryFactory(name="Tin tức - Sự kiện")
+    CategoryFactory(name="An ninh - Quốc phòng", parent=parent)
+    drill = ArticleFactory(title="Diễn tập quốc phòng", category=parent)
+    titles, response = results(
+        client, q="quoc phong", category="khong-co", date_from="31/02/2026", date_to="hôm qua"
+    )
+    assert titles == [drill.title]  # searched without the bad filters
+    html = response.content.decode()
+    assert 'value="quoc phong"' in html
+    assert "Không có chuyên mục này: đã tìm trong mọi chuyên mục." in html
+    assert html.count("Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/11/2026.") == 2
+    for field in ("category", "date_from", "date_to"):  # each error is tied to its field
+        assert f'aria-describedby="id_{field}_error"' in html
+        assert f'id="id_{field}_error"' in html
+    assert "Từ ngày (ngày/tháng/năm)" in html and "Đến ngày (ngày/tháng/năm)" in html
+    assert "dd/mm/yyyy" not in html
+    # The tree: a subcategory is indented under its parent.
+    assert ">— An ninh - Quốc phòng</option>" in html
