@@ -4,7 +4,8 @@ The queries are what readers type: without accents, with them, pasted titles wit
 hyphens, numbers, misspellings, and syllables that make other words ("lễ hội" is not "Lễ giao
 nhận quân" plus "Hội đồng"). `test_search_quality` asserts every expected first result and prints
 the figures `make bench` reports: top-1 accuracy, and the precision of the first page (the share
-of the results shown that are expected ones, for queries that list what they expect).
+of the results shown that are expected ones, for queries that list what they expect) and its
+recall (the share of the expected articles it shows).
 """
 
 import pytest
@@ -223,18 +224,22 @@ def first_page(client, query):
 
 
 def scores(corpus):
-    """(top-1 hits, precision of the first pages, the queries that missed, with what came)."""
+    """(top-1 hits, precision and recall of the first pages, the queries that missed, with what
+    came). Precision counts the queries that list every article expected on their page."""
     keys = {article.pk: key for key, article in corpus.items()}
-    hits, shown, expected_shown, missed = 0, 0, 0, []
+    hits, shown, expected_shown, expected, expected_found, missed = 0, 0, 0, 0, 0, []
     for query, first, others in QUERIES:
         found = [keys[pk] for pk in first_page(None, query)]
         hits += bool(found) and found[0] == first
         if found[:1] != [first]:
             missed.append(f"{query!r}: expected {first}, got {found[:4]}")
-        if others:  # queries that say which articles belong on the page
+        wanted = {first} | others
+        expected += len(wanted)
+        expected_found += len(wanted & set(found))
+        if others:
             shown += len(found)
-            expected_shown += len(set(found) & ({first} | others))
-    return hits, expected_shown / shown if shown else 0.0, missed
+            expected_shown += len(set(found) & wanted)
+    return hits, expected_shown / shown, expected_found / expected, missed
 
 
 def test_the_test_set_is_large_enough():
@@ -244,10 +249,12 @@ def test_the_test_set_is_large_enough():
 
 
 def test_search_quality(quality_corpus):
-    hits, precision, missed = scores(quality_corpus)
+    hits, precision, recall, missed = scores(quality_corpus)
     print(
-        f"\nsearch quality: top-1 {hits}/{len(QUERIES)} ({hits / len(QUERIES):.0%}), "
-        f"precision of the first page {precision:.0%}"
+        f"\nsearch quality ({len(ARTICLES)} articles, {len(QUERIES)} queries): top-1 {hits}/"
+        f"{len(QUERIES)} ({hits / len(QUERIES):.0%}), first page: precision {precision:.0%}, "
+        f"recall {recall:.0%}"
     )
     assert not missed, "\n".join(missed)
     assert precision >= 0.9
+    assert recall == 1
