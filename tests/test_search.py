@@ -336,3 +336,46 @@ def test_invalid_filters_are_explained_and_left_out_and_the_words_kept(client):
     assert "dd/mm/yyyy" not in html
     # The tree: a subcategory is indented under its parent.
     assert ">— An ninh - Quốc phòng</option>" in html
+
+
+def test_a_phrase_beats_its_words_in_another_order_which_beat_scattered_words(client):
+    category = CategoryFactory()
+    now = timezone.now()
+
+    def article(body, hours):
+        return ArticleFactory(
+            title="Tin văn hóa",
+            lead="Tin của các xã.",
+            body=f"<p>{body}</p>",
+            category=category,
+            published_at=now - timezone.timedelta(hours=hours),
+        )
+
+    # The newest first when all else is equal: so each must win on its own merit.
+    scattered = article("Lễ ra quân xong thì các xã vào vụ mới, hội viên đi làm.", 1)
+    reversed_order = article("Hội lễ làng năm nay đông vui.", 2)
+    phrase = article("Năm nay lễ hội làng đông vui.", 3)
+    titles, _ = results(client, q="lễ hội")
+    assert titles == [phrase.title] * 3
+    _, response = results(client, q="lễ hội")
+    assert [a.pk for a in response.context["articles"]] == [
+        phrase.pk,
+        reversed_order.pk,
+        scattered.pk,
+    ]
+
+
+def test_the_accents_typed_rank_first_and_unaccented_queries_find_all(client):
+    category = CategoryFactory()
+    now = timezone.now()
+    fire, silk, rice = (
+        ArticleFactory(
+            title=title, category=category, published_at=now - timezone.timedelta(hours=hours)
+        )
+        for title, hours in [("Cẩn thận lửa rừng", 3), ("Nghề dệt lụa", 2), ("Giá lúa tăng", 1)]
+    )
+    for query, first in [("lửa", fire), ("lụa", silk), ("lúa", rice)]:
+        _, response = results(client, q=query)
+        assert [a.pk for a in response.context["articles"]][0] == first.pk, query
+    _, response = results(client, q="lua")
+    assert [a.pk for a in response.context["articles"]] == [rice.pk, silk.pk, fire.pk]
