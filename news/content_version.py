@@ -116,6 +116,14 @@ def photo_changed(sender, instance, **kwargs):
         bump()
 
 
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def writer_renamed(sender, instance, update_fields=None, **kwargs):
+    # Feeds name an article's writer when it has no source line; a login (last_login) is not
+    # a change anyone sees.
+    if update_fields is None or {"first_name", "last_name"} & set(update_fields):
+        bump()
+
+
 @receiver([post_save, post_delete], sender=Category)
 @receiver([post_save, post_delete], sender=SiteSettings)
 def identity_changed(sender, instance, **kwargs):

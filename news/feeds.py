@@ -19,6 +19,7 @@ from . import listing, seo
 from .cards import lead_photos
 from .models import Article, Category, SiteSettings
 from .navigation import category_tree, site_settings
+from .page_cache import cached
 from .views import CategoryView
 
 FEED_SIZE = 30
@@ -53,6 +54,18 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published(categories=category_tree().ids)
 
     def items(self, scope):
+        # The same for every reader until something public changes: built once per content
+        # version (two thirds of the time of a feed went to building these articles).
+        name = f"feed-items:{scope.category.pk if scope.category else 'site'}"
+        articles = cached(name, lambda: self.build_items(scope))
+        # Enclosure URLs must be absolute and Feed does not add the host to them; the item
+        # methods only receive the item, so each article carries its own.
+        for article in articles:
+            if article.feed_image:
+                article.feed_image_url = scope.request.build_absolute_uri(article.feed_image.url)
+        return articles
+
+    def build_items(self, scope):
         articles = list(
             self.articles(scope)
             .defer("body", "search_vector")  # a feed item carries the lead only
@@ -60,13 +73,9 @@ class LatestArticlesFeed(Feed):
             .prefetch_related(Prefetch("photos", queryset=lead_photos()))
             .order_by("-published_at", "-pk")[:FEED_SIZE]
         )
-        # Enclosure URLs must be absolute and Feed does not add the host to them; the item
-        # methods only receive the item, so each article carries its own.
         for article in articles:
             photo = article.lead_photo()
             article.feed_image = seo.share_image(photo) if photo else None
-            if article.feed_image:
-                article.feed_image_url = scope.request.build_absolute_uri(article.feed_image.url)
         return articles
 
     # Feed readers take titles and descriptions as HTML; ours are plain text.

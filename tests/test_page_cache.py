@@ -166,6 +166,28 @@ def test_category_and_site_changes_show_on_every_page(reader, newsroom):
     assert titled(reader, pages, "Cổng thông tin đổi tên") == pages
 
 
+@pytest.mark.parametrize("page_cache_seconds", [600, 0])  # whole pages, or feed items only
+def test_a_writer_renamed_shows_in_the_feeds_and_a_login_changes_nothing(
+    reader, newsroom, settings, page_cache_seconds
+):
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
+    writer = newsroom["reporter"]
+    writer.first_name, writer.last_name = "Văn Cũ", "Nguyễn"
+    writer.save()
+    ArticleFactory(category=newsroom["defence"], source="", author=writer)
+    feeds = ["/rss/", newsroom["news"].get_absolute_url() + "rss/"]
+    old_name = writer.get_full_name()
+    assert all(old_name in reader.get(url).content.decode() for url in feeds)
+    version = content_version.read()
+    writer.last_login = timezone.now()
+    writer.save(update_fields=["last_login"])
+    assert content_version.read() == version
+    writer.first_name, writer.last_name = "Thị Mới", "Trần"
+    writer.save()
+    pages = [reader.get(url).content.decode() for url in feeds]
+    assert all(writer.get_full_name() in page and old_name not in page for page in pages)
+
+
 def test_saving_drafts_keeps_the_cached_pages(client, reader, newsroom):
     draft = ArticleFactory(
         category=newsroom["defence"], status=Status.DRAFT, published_at=None, title="Nháp"
