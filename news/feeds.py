@@ -38,14 +38,15 @@ class LatestArticlesFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         return FeedScope(site=site_settings(), request=request)
 
+    # Readers take channel titles, descriptions and categories as HTML too: escaped once more.
     def title(self, scope):
-        return scope.site.portal_name
+        return escape(scope.site.portal_name)
 
     def link(self, scope):
         return reverse("news:home")
 
     def description(self, scope):
-        return scope.site.tagline or scope.site.portal_name
+        return escape(scope.site.tagline or scope.site.portal_name)
 
     def feed_url(self, scope):
         return reverse("news:feed")
@@ -100,7 +101,7 @@ class LatestArticlesFeed(Feed):
         return None
 
     def item_categories(self, article):
-        return [article.category.name]
+        return [escape(article.category.name)]
 
     def item_enclosures(self, article):
         image = article.feed_image
@@ -117,13 +118,13 @@ class CategoryFeed(LatestArticlesFeed):
         return FeedScope(site=site_settings(), request=request, category=category)
 
     def title(self, scope):
-        return f"{scope.category.name} — {scope.site.portal_name}"
+        return escape(f"{scope.category.name} — {scope.site.portal_name}")
 
     def link(self, scope):
         return scope.category.get_absolute_url()
 
     def description(self, scope):
-        return scope.category.description or self.title(scope)
+        return escape(scope.category.description) or self.title(scope)
 
     def feed_url(self, scope):
         return reverse("news:category_feed", kwargs={"path": scope.category.path})

@@ -127,6 +127,21 @@ def test_site_feed_is_rss_2_with_full_items_newest_first(client, site_settings, 
     assert items[1].find("enclosure") is None
 
 
+def test_channel_titles_descriptions_and_categories_are_escaped_like_item_titles(client):
+    site = SiteSettings.load()
+    site.portal_name, site.tagline = "Đài A & B", "Tin <nóng> & mới"
+    site.save()
+    category = CategoryFactory(name="Tin & Sự kiện <mới>", description="Mục <a> & <b>")
+    ArticleFactory(category=category)
+    channel, items = rss_items(client.get("/rss/"))
+    assert channel.findtext("title") == "Đài A &amp; B"
+    assert channel.findtext("description") == "Tin &lt;nóng&gt; &amp; mới"
+    assert items[0].findtext("category") == "Tin &amp; Sự kiện &lt;mới&gt;"
+    channel, _ = rss_items(client.get(category.get_absolute_url() + "rss/"))
+    assert channel.findtext("title") == "Tin &amp; Sự kiện &lt;mới&gt; — Đài A &amp; B"
+    assert channel.findtext("description") == "Mục &lt;a&gt; &amp; &lt;b&gt;"
+
+
 def test_enclosure_falls_back_to_the_original_without_a_share_copy(client, tree):
     article = ArticleFactory(category=tree[2])
     photo = PhotoFactory(article=article, order=0)
