@@ -79,6 +79,7 @@ class CategoryView(TemplateView):
         context.update(
             category=category,
             trail=tree.trail(category),
+            subcategories=tree.children(category.pk),
             articles=cards.Batch().refs(page.items),
             page=page,
         )

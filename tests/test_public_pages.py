@@ -159,6 +159,22 @@ def numbered_news(category, count):
         )
 
 
+def test_a_category_page_links_its_subcategories(client, tree):
+    news, defence, economy = tree
+    agriculture = CategoryFactory(name="Nông nghiệp", parent=economy)
+    CategoryFactory(name="Ẩn đi", parent=economy, is_active=False)
+    html = client.get(economy.get_absolute_url()).content.decode()
+    nav = html.split('<nav class="subcategories"')[1].split("</nav>")[0]
+    assert 'aria-label="Các mục của Kinh tế"' in nav
+    assert f'<a href="{agriculture.get_absolute_url()}">Nông nghiệp</a>' in nav
+    assert "Ẩn đi" not in nav
+    assert (
+        f'href="{defence.get_absolute_url()}"'
+        in client.get(news.get_absolute_url()).content.decode()
+    )
+    assert 'class="subcategories"' not in client.get(defence.get_absolute_url()).content.decode()
+
+
 def test_category_pages_have_20_articles_a_page_with_page_links(client, tree):
     numbered_news(tree[1], 45)
     url = tree[1].get_absolute_url()
