@@ -499,8 +499,21 @@ class ArticleAdmin(SimpleHistoryAdmin):
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
     fieldsets = [
-        (None, {"fields": ["portal_name", "station_name", "tagline", "logo"]}),
-        (_("Contact"), {"fields": ["responsible_body", "address", "phone", "email", "licence"]}),
+        (None, {"fields": ["portal_name", "station_name", "tagline", "logo", "share_image"]}),
+        (
+            _("Contact"),
+            {
+                "fields": [
+                    "responsible_body",
+                    "responsible_person",
+                    "permit",
+                    "address",
+                    "phone",
+                    "email",
+                    "licence",
+                ]
+            },
+        ),
     ]
 
     def has_add_permission(self, request):

@@ -10,6 +10,7 @@ import mimetypes
 from dataclasses import dataclass, field
 
 from django.core.files.storage import Storage
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -55,6 +56,22 @@ def share_image(photo):
     return ShareImage(
         photo.image.url, photo.image.name, photo.width, photo.height, photo.alt_text, storage
     )
+
+
+# Shared when a page has no photo and the site no share image or logo: no page is shared without
+# a picture. Plain (no name: every name comes from the site settings).
+PLAIN_SHARE_IMAGE = ("img/share.png", *OG_SIZE)
+
+
+def default_share_image(site):
+    """(url, width, height) of the picture for pages without a photo of their own: the site's
+    share image, else its logo, else a plain image. The size of an uploaded one is not given
+    (None): reading it would open the file on every page."""
+    for image in (site.share_image, site.logo):
+        if image:
+            return image.url, None, None
+    path, width, height = PLAIN_SHARE_IMAGE
+    return static(path), width, height
 
 
 def meta_description(text, length=DESCRIPTION_LENGTH):

@@ -204,6 +204,8 @@ def test_site_settings_edited_in_admin_show_on_the_site(admin_client):
             "station_name": "Đài xã",
             "tagline": "",
             "responsible_body": "UBND xã",
+            "responsible_person": "Trần Văn Bình, Trưởng Đài",
+            "permit": "Giấy phép số 01/GP-TTĐT ngày 02/03/2026",
             "address": "Thôn Đông",
             "phone": "0123",
             "email": "xa@example.vn",
@@ -212,7 +214,10 @@ def test_site_settings_edited_in_admin_show_on_the_site(admin_client):
     )
     assert response.status_code == 302
     html = admin_client.get("/").content.decode()
-    assert "Cổng thông tin xã Thử Nghiệm" in html and "Thôn Đông" in html
+    footer = html.split('<footer class="site-footer">')[1]
+    assert "Cổng thông tin xã Thử Nghiệm" in html and "Thôn Đông" in footer
+    assert "Người chịu trách nhiệm:</span> Trần Văn Bình, Trưởng Đài" in footer
+    assert "Giấy phép số 01/GP-TTĐT ngày 02/03/2026" in footer
 
 
 def test_only_those_allowed_create_the_site_settings(client, people):

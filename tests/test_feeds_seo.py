@@ -459,12 +459,27 @@ def test_article_without_share_copy_shares_the_original(client, tree):
     )
 
 
-def test_article_without_photo_has_no_image_tags(client, tree):
+def test_pages_without_a_photo_are_shared_with_the_site_image_the_logo_or_a_plain_one(client, tree):
     article = ArticleFactory(category=tree[1])
+    pages = ["/", tree[0].get_absolute_url(), article.get_absolute_url(), "/tim-kiem/?q=a"]
+
+    def shared_images():
+        return [head_of(client, url).meta.get("og:image") for url in pages]
+
+    # Nothing uploaded: the plain picture every installation has, with its size.
+    assert shared_images() == [f"{HOST}/static/img/share.png"] * 4
     head = head_of(client, article.get_absolute_url())
-    assert "og:image" not in head.meta and "twitter:image" not in head.meta
+    assert (head.meta["og:image:width"], head.meta["og:image:height"]) == ("1200", "630")
     assert head.meta["twitter:card"] == "summary"
-    assert "image" not in head.json_ld[0]
+    assert "image" not in head.json_ld[0]  # the article itself has none
+    site = SiteSettings.load()
+    site.logo.save("logo.png", ContentFile(image_bytes(120, 60, fmt="PNG")), save=False)
+    site.save()
+    assert shared_images() == [f"{HOST}{site.logo.url}"] * 4
+    site.share_image.save("chia-se.jpg", ContentFile(image_bytes(1200, 630)), save=False)
+    site.save()
+    assert shared_images() == [f"{HOST}{site.share_image.url}"] * 4
+    assert "og:image:width" not in head_of(client, "/").meta  # not read from the file
 
 
 def test_article_json_ld_describes_a_news_article(client, site_settings, tree):

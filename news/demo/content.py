@@ -17,6 +17,9 @@ SITE = {
     "phone": "0226 3820 000",
     "email": "toasoan@kimbang.example",
     "licence": "Khi phát hành lại thông tin từ cổng thông tin này, đề nghị ghi rõ nguồn “Đài Kim Bảng”.",
+    # Demo values: a station enters its own person and licence.
+    "responsible_person": "Giám đốc Đài Truyền thanh huyện (dữ liệu mẫu)",
+    "permit": "Giấy phép thiết lập trang thông tin điện tử số 00/GP-TTĐT (dữ liệu mẫu)",
 }
 LOGO_INITIALS = "KB"
 

@@ -34,6 +34,30 @@ class SiteSettings(models.Model):
         blank=True,
         help_text=_("A line on reuse of the content, shown in the footer."),
     )
+    # What a state e-portal must show in its footer (Decree 42/2022): who answers for the
+    # content, and the licence to run the portal.
+    responsible_person = models.CharField(
+        _("person responsible"),
+        max_length=200,
+        blank=True,
+        help_text=_('Shown in the footer, e.g. "Nguyễn Văn A, Giám đốc Đài".'),
+    )
+    permit = models.CharField(
+        _("licence to run the portal"),
+        max_length=300,
+        blank=True,
+        help_text=_('Number, date and issuer, e.g. "Giấy phép số 12/GP-TTĐT ngày 01/02/2026".'),
+    )
+    share_image = models.ImageField(
+        _("share image"),
+        upload_to="site/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_(
+            "Shown when a page without a photo of its own is shared on Zalo or Facebook "
+            "(1200×630 pixels is best). Without it, the logo; without a logo, a plain image."
+        ),
+    )
 
     class Meta:
         verbose_name = _("site settings")

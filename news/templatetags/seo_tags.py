@@ -64,6 +64,20 @@ def _article_head(request, site, article):
     )
 
 
+@dataclass(frozen=True)
+class DefaultShareImage:
+    url: str
+    width: int | None
+    height: int | None
+
+
+@register.simple_tag(takes_context=True)
+def default_share_image(context):
+    """The picture shared for a page without a photo of its own (news/seo.py), absolute."""
+    url, width, height = seo.default_share_image(context["site"])
+    return DefaultShareImage(_absolute(context.get("request"), url), width, height)
+
+
 @register.filter
 def meta_description(text):
     return seo.meta_description(text or "")
