@@ -1,7 +1,9 @@
+import re
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.generic import DetailView, TemplateView
 
 from . import cards, listing, paging, search, view_counts
@@ -14,6 +16,8 @@ HOME_FEATURED = 4
 HOME_LATEST = 10
 HOME_BLOCK_SIZE = 4
 RELATED_SIZE = 5
+# Letters of a dead address's last part, without the digits of an id: "le-hoi-123" -> le, hoi.
+WORD_IN_ADDRESS = re.compile(r"[a-z]+")
 
 
 def published_articles():
@@ -167,3 +171,22 @@ class SearchView(TemplateView):
             page=page,
         )
         return context
+
+
+NOT_FOUND_NEWEST = 5
+
+
+def page_not_found(request, exception):
+    """The 404 page: a search box holding the words of the address that led nowhere (an old
+    link's slug often names the article) and the newest articles, so a reader finds a way on."""
+    words = WORD_IN_ADDRESS.findall(request.path.rstrip("/").rsplit("/", 1)[-1].lower())
+    newest = cached(
+        "newest",
+        lambda: list(
+            Article.objects.published(categories=category_tree().ids).only(
+                "pk", "slug", "title", "published_at"
+            )[:NOT_FOUND_NEWEST]
+        ),
+    )
+    context = {"suggested_search": " ".join(words)[:100], "newest_articles": newest}
+    return render(request, "404.html", context, status=404)

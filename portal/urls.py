@@ -8,5 +8,7 @@ urlpatterns = [
     path("", include("news.urls")),
 ]
 
+handler404 = "news.views.page_not_found"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -241,6 +241,22 @@ def test_404_page_is_in_vietnamese_site_layout(client, tree, site_settings):
     assert '<html lang="vi">' in html
 
 
+def test_404_page_offers_a_search_for_the_dead_address_and_the_newest_articles(
+    client, tree, settings
+):
+    settings.DEBUG = False  # the handler the public gets
+    newest = make_article(tree[1], title="Tin mới nhất", photos=0)
+    draft = make_article(tree[1], title="Bài nháp", photos=0, status=Status.DRAFT)
+    response = client.get("/tin-tuc/le-hoi-den-lanh-giang-123456/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    main = html.split('<main id="main"')[1].split("</main>")[0]
+    assert 'value="le hoi den lanh giang"' in main  # the old link's words, without the id
+    assert f'<a class="related__link" href="{newest.get_absolute_url()}">Tin mới nhất</a>' in main
+    assert draft.title not in main
+    assert ">Tin mới</h2>" in main
+
+
 def test_home_shows_featured_latest_and_a_block_per_top_level_category(client, tree):
     news, defence, economy = tree
     featured = make_article(defence, title="Tin nổi bật của tuần", is_featured=True, photos=1)
