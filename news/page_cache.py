@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from . import content_version
@@ -72,7 +73,8 @@ def _anonymous_read(request):
 def _key(request, version):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
-    return f"page:{version}:{digest}"
+    # Pages are headed with today's date: a page kept from yesterday is not served today.
+    return f"page:{version}:{timezone.localdate().isoformat()}:{digest}"
 
 
 class PageCacheMiddleware:

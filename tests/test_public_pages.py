@@ -372,3 +372,18 @@ def test_a_typed_slug_is_normalised_and_pages_keep_working(client):
 )
 def test_hostile_paths_are_404(client, url):
     assert client.get(url).status_code == 404
+
+
+def test_pages_are_headed_with_todays_date_and_not_kept_past_midnight(
+    client, tree, settings, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    make_article(tree[1], photos=0)
+    monday_night = timezone.make_aware(timezone.datetime(2026, 11, 30, 23, 59))
+    monkeypatch.setattr(timezone, "now", lambda: monday_night)
+    for url in ("/", tree[0].get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert '<time datetime="2026-11-30">Thứ Hai, ngày 30/11/2026</time>' in html
+    monkeypatch.setattr(timezone, "now", lambda: monday_night + timedelta(minutes=2))
+    html = client.get("/").content.decode()  # from the page cache, were it kept by the hour
+    assert '<time datetime="2026-12-01">Thứ Ba, ngày 01/12/2026</time>' in html

@@ -3,6 +3,8 @@ from datetime import timedelta
 from django import template
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from news.page_cache import cached
 
@@ -18,6 +20,18 @@ def vn_datetime(value):
     if not value:
         return ""
     return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+@register.simple_tag
+def date_line():
+    """Today in the site's time zone, as state portals head their pages: "Thứ Hai, ngày
+    30/11/2026" (the page cache keeps pages per day: news/page_cache.py)."""
+    today = timezone.localdate()
+    text = _("%(weekday)s, %(date)s") % {
+        "weekday": formats.date_format(today, "l"),
+        "date": today.strftime("%d/%m/%Y"),
+    }
+    return format_html('<time datetime="{}">{}</time>', today.isoformat(), text)
 
 
 @register.filter
