@@ -17,6 +17,7 @@ page is served at about the framework's own speed (`make bench`).
   next scheduled publication; the first request after that time makes a new token.
 """
 
+import logging
 import os
 import uuid
 from contextvars import ContextVar
@@ -30,7 +31,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from . import notifications
 from .models import Article, Category, Photo, SiteSettings, Status
+
+logger = logging.getLogger(__name__)
 
 KEY = "content-version"
 
@@ -82,7 +86,16 @@ def read():
     token, _, due = value.partition(" ")
     if due and timezone.now() >= datetime.fromtimestamp(float(due), tz=UTC):
         token = renew().partition(" ")[0]  # a scheduled article is public from now on
+        _announce_due()
     return token
+
+
+def _announce_due():
+    """Its author learns it is public, with this first request after its time."""
+    try:
+        notifications.announce_due()
+    except Exception:  # a mail server that is down must not fail a reader's page
+        logger.exception("Could not tell authors that their scheduled articles are public")
 
 
 def current():

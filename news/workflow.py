@@ -124,6 +124,8 @@ def apply(article: Article, name: str, user, *, comment: str = "", publish_at=No
         locked.status = move.target
         if name == "publish":
             locked.published_at = publish_at or now
+            # A scheduled article's author is told when it is public, not now.
+            locked.announced = not (locked.published_at > now and locked.author_id != user.pk)
         locked.save()
         Transition.objects.create(
             article=locked,

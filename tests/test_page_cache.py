@@ -136,7 +136,8 @@ def test_a_scheduled_article_appears_when_its_time_comes_with_no_write(
     with CaptureQueriesContext(connection) as queries:
         assert shown(reader, pages, article) == pages
     writes = [q["sql"] for q in queries if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
-    assert writes == []  # nothing was written to make it public
+    # Nothing was written to make it public; the one write marks its author as told.
+    assert len(writes) == 1 and 'SET "announced" = true' in writes[0]
 
 
 def test_a_photo_change_shows_on_the_article_and_its_cards(reader, newsroom):

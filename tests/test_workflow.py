@@ -193,3 +193,44 @@ def test_a_mail_failure_does_not_undo_or_break_a_move(
     with django_capture_on_commit_callbacks(execute=True):
         workflow.apply(article, "submit", people["reporter"])
     assert Article.objects.get(pk=article.pk).status == Status.SUBMITTED
+
+
+def test_scheduling_tells_the_author_scheduled_and_published_only_once_it_is_public(
+    client, people, mailoutbox, django_capture_on_commit_callbacks, monkeypatch
+):
+    from news import content_version
+
+    article = ArticleFactory(status=Status.PENDING_APPROVAL, author=people["reporter"])
+    at = timezone.now() + timezone.timedelta(hours=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        move(article, "publish", people["publisher"], publish_at=at)
+    (scheduled,) = mailoutbox
+    assert scheduled.to == ["phongvien@example.vn"]
+    assert scheduled.subject.startswith("Bài viết của bạn đã được lên lịch xuất bản:")
+    assert "đã được xuất bản" not in scheduled.subject + scheduled.body
+    assert timezone.localtime(at).strftime("%H:%M") in scheduled.body
+    content_version.read()  # readers before the time: nothing more
+    client.get("/")
+    assert len(mailoutbox) == 1
+
+    later = at + timezone.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    client.get("/")  # the first request after the time
+    client.get("/")
+    assert len(mailoutbox) == 2
+    published = mailoutbox[1]
+    assert published.to == ["phongvien@example.vn"]
+    assert published.subject.startswith("Bài viết của bạn đã được xuất bản")
+    assert article.title in published.body
+
+
+def test_publishing_now_says_published_at_once(
+    people, mailoutbox, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(status=Status.PENDING_APPROVAL, author=people["reporter"])
+    with django_capture_on_commit_callbacks(execute=True):
+        move(article, "publish", people["publisher"])
+    (mail,) = mailoutbox
+    assert mail.subject.startswith("Bài viết của bạn đã được xuất bản")
+    article.refresh_from_db()
+    assert article.announced

@@ -95,10 +95,13 @@ class Article(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     # Title, lead and body for full-text search (news/search.py), refreshed on every save.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Whether the author was told the article is public: at once when published now, at its
+    # time when scheduled (news/notifications.py, announce_due).
+    announced = models.BooleanField(default=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name=_("article revision"), excluded_fields=["search_vector"]
+        verbose_name=_("article revision"), excluded_fields=["search_vector", "announced"]
     )
 
     class Meta:
@@ -109,6 +112,12 @@ class Article(models.Model):
         # only those, in that order, so a page reads its own rows and no others.
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            # The few scheduled articles whose authors are still to be told.
+            models.Index(
+                fields=["published_at"],
+                condition=Q(status=Status.PUBLISHED, announced=False),
+                name="article_unannounced_idx",
+            ),
             models.Index(
                 fields=["-published_at", "-id"],
                 condition=Q(status=Status.PUBLISHED),
