@@ -72,9 +72,18 @@ def _store(value):
 
 
 def renew():
-    """Write a new token, with the time of the next scheduled publication; return it."""
-    upcoming = Article.objects.scheduled().order_by("published_at").first()
-    due = upcoming.published_at.timestamp() if upcoming else ""
+    """Write a new token, with the time of the next scheduled publication; return it. An
+    article whose time came but whose author is still to be told (news/notifications.py) counts
+    as next too, so a renewal in between (any public change) never skips telling them."""
+    times = [
+        articles.order_by("published_at").values_list("published_at", flat=True).first()
+        for articles in (
+            Article.objects.scheduled(),
+            Article.objects.filter(status=Status.PUBLISHED, announced=False),
+        )
+    ]
+    upcoming = min((time for time in times if time is not None), default=None)
+    due = upcoming.timestamp() if upcoming else ""
     value = f"{uuid.uuid4().hex} {due}"
     _store(value)
     return value
@@ -85,8 +94,8 @@ def read():
     value = _load() or renew()
     token, _, due = value.partition(" ")
     if due and timezone.now() >= datetime.fromtimestamp(float(due), tz=UTC):
-        token = renew().partition(" ")[0]  # a scheduled article is public from now on
         _announce_due()
+        token = renew().partition(" ")[0]  # a scheduled article is public from now on
     return token
 
 

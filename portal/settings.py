@@ -227,6 +227,9 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+# Seconds a mail server may take: a scheduled article's "published" e-mail goes out during the
+# first reader's request after its time (news/content_version.py), which must not hang on it.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # The portal's public address, for links in e-mails (no request to build them from).
 SITE_URL = env(
     "SITE_URL",

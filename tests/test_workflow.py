@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from news import roles, workflow
 from news.models import Article, Status, Transition
-from tests.factories import ArticleFactory, UserFactory, member
+from tests.factories import ArticleFactory, CategoryFactory, UserFactory, member
 
 
 @pytest.fixture
@@ -234,3 +234,22 @@ def test_publishing_now_says_published_at_once(
     assert mail.subject.startswith("Bài viết của bạn đã được xuất bản")
     article.refresh_from_db()
     assert article.announced
+
+
+def test_a_public_change_between_the_time_and_the_next_request_still_tells_the_author(
+    client, people, mailoutbox, django_capture_on_commit_callbacks, monkeypatch
+):
+    from news import content_version
+
+    article = ArticleFactory(status=Status.PENDING_APPROVAL, author=people["reporter"])
+    at = timezone.now() + timezone.timedelta(hours=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        move(article, "publish", people["publisher"], publish_at=at)
+    monkeypatch.setattr(timezone, "now", lambda: at + timezone.timedelta(minutes=1))
+    CategoryFactory(name="Mục mới")  # renews the version after the time, before any reader
+    content_version.read()
+    client.get("/")
+    assert [m.subject.startswith("Bài viết của bạn đã được xuất bản") for m in mailoutbox] == [
+        False,
+        True,
+    ]
