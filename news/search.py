@@ -8,14 +8,13 @@ work as extras. The best first: the words side by side as typed, then the accent
 typed, then cover density (title, lead, body; words close together), then the newest.
 
 When nothing matches, misspelt words are corrected from the words and word pairs of published
-titles and leads (SearchTerm, a trigram index); when that finds nothing either, trigram word
+titles and leads (news/corrections.py); when that finds nothing either, trigram word
 similarity on accent-folded titles (indexed) offers near misses. Every step reads a bounded
 number of rows, whatever the archive's size. Snippets are cut and highlighted in Python, from
 the lead and the start of the body.
 """
 
 import html
-import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -30,6 +29,8 @@ from django.db import OperationalError, connection, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, TextField, Value
 from django.db.models.functions import Left
 from django.utils.safestring import mark_safe
+
+from . import corrections
 
 CONFIG = "vietnamese"
 MAX_QUERY_LENGTH = 200
@@ -69,42 +70,16 @@ def reindex(queryset):
     """Refresh the stored search vectors of `queryset` in one UPDATE, and learn the terms of
     those that are published (or scheduled: terms only correct queries, never show)."""
     updated = queryset.update(search_vector=document())
-    learn_terms(queryset)
+    corrections.learn_terms(queryset)
     return updated
 
 
-# The words of titles and leads, folded as the "vietnamese" configuration folds them, and each
-# pair of words side by side (within one field); numbers are not corrected.
-LEARN_TERMS = """
-    WITH words AS (
-        SELECT regexp_split_to_array(lower(news_unaccent(field.text)), '[^a-z0-9]+') AS w
-        FROM news_article article
-        CROSS JOIN LATERAL (VALUES (article.title), (article.lead)) AS field(text)
-        WHERE article.status = 'published' AND article.id IN ({ids})
-    ), terms AS (
-        SELECT w[i] AS term FROM words, generate_subscripts(w, 1) AS i WHERE w[i] ~ '^[a-z]+$'
-        UNION ALL
-        SELECT w[i] || ' ' || w[i + 1] FROM words, generate_subscripts(w, 1) AS i
-        WHERE i < array_length(w, 1) AND w[i] ~ '^[a-z]+$' AND w[i + 1] ~ '^[a-z]+$'
-    )
-    INSERT INTO news_searchterm (term, seen)
-    SELECT left(term, 200), count(*) FROM terms GROUP BY 1
-    ON CONFLICT (term) DO UPDATE SET seen = news_searchterm.seen + EXCLUDED.seen
-"""
-
-
-def learn_terms(queryset):
-    """Add the terms of the published articles of `queryset` to the corrections' lexicon."""
-    ids, params = queryset.values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(LEARN_TERMS.format(ids=ids), params)
-
-
 def clean_query(text):
-    """What is safe and useful to send: no control characters (a NUL breaks PostgreSQL),
-    single spaces, at most MAX_QUERY_LENGTH characters."""
+    """What is safe and useful to send: no control characters (a NUL breaks PostgreSQL), letters
+    composed with their marks, single spaces, at most MAX_QUERY_LENGTH characters."""
     text = re.sub(r"[\x00-\x1f\x7f]", " ", text or "")
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+    # Composed: some keyboards type a letter and its marks apart ("o" + "̂" + "́").
+    return " ".join(unicodedata.normalize("NFC", text).split())[:MAX_QUERY_LENGTH]
 
 
 @dataclass
@@ -118,22 +93,28 @@ class Found:
     matched: str = ""  # the words the articles hold: the query's, or their correction's
 
 
-def find(articles, text, scope=""):
+def find(articles, text, scope=None):
     """Search `articles` for `text`: exact matches, or else near misses (misspellings).
 
     A common word matches most of the archive; ranking all of them would read every match.
     The candidates are the newest LIMIT matches instead, ranked among themselves. `scope`
-    names the filters that made `articles` from the published articles (one key per set of
-    filters for the cached boundary of the newest ones)."""
+    names the filters that made `articles` from the published articles, for the cached
+    boundary of the newest ones (None: not cached)."""
     from .page_cache import cached  # it imports news.models, which imports this module
 
     if not text:
         return Found()
     # The same for every search in the scope until something is published: kept (in a tuple,
-    # since an archive smaller than RECENT has no boundary).
-    (boundary,) = cached(f"search-boundary:{scope}", lambda: (_recent_boundary(articles, RECENT),))
+    # since an archive smaller than RECENT has no boundary). Not for date filters: endless pairs.
+    if scope is None:
+        boundary = _recent_boundary(articles, RECENT)
+    else:
+        (boundary,) = cached(
+            f"search-boundary:{scope}", lambda: (_recent_boundary(articles, RECENT),)
+        )
     found = Found(text, *_best_matches(articles, text, boundary), matched=text)
-    if not found.ids and (correction := corrected(text)):
+    if not found.ids and (words := corrections.corrected(WORD.findall(fold(text)))):
+        correction = " ".join(words)
         found = Found(
             text, *_best_matches(articles, correction, boundary), fuzzy=True, matched=correction
         )
@@ -231,72 +212,11 @@ def _ranked(candidates, fields, relevance, limit, boundary, give_up_after=None):
     return [row[0] for row in rows[:limit]], len(rows) > limit
 
 
-CORRECTION_CANDIDATES = 8  # the terms most alike (trigrams) each misspelt term is compared with
-MAX_EDITS = 2  # letters added, dropped or changed in a term to correct it
-MAX_CORRECTED_WORDS = 8
-# A term that exists is itself (the primary key); only the others are looked for among alike
-# ones, whose trigrams are many for common syllables.
-SIMILAR_TERMS = """
-    SELECT looked_up.i, term.term, term.seen
-    FROM unnest(%s::text[]) WITH ORDINALITY AS looked_up(term, i)
-    CROSS JOIN LATERAL (
-        SELECT term, seen FROM news_searchterm WHERE term = looked_up.term
-        UNION ALL (
-            SELECT term, seen FROM news_searchterm
-            WHERE term %% looked_up.term
-                AND NOT EXISTS (SELECT FROM news_searchterm WHERE term = looked_up.term)
-            ORDER BY similarity(term, looked_up.term) DESC, seen DESC LIMIT %s
-        )
-    ) AS term
-"""
-
-
-def corrected(text):
-    """`text` with its misspelt words replaced by the closest terms of published titles and
-    leads (SearchTerm), folded; None when there is nothing to correct.
-
-    Each pair of words side by side is looked up (a single word alone), among the terms whose
-    trigrams are alike (the index); the fewest edits win, then the most common term. The best
-    corrections are applied first, and one that disagrees with a word already settled is
-    skipped."""
-    words = WORD.findall(fold(text))
-    if not words or len(words) > MAX_CORRECTED_WORDS:
-        return None
-    looked_up = [" ".join(pair) for pair in itertools.pairwise(words)] or words
-    with connection.cursor() as cursor:
-        cursor.execute(SIMILAR_TERMS, [looked_up, CORRECTION_CANDIDATES])
-        similar = cursor.fetchall()
-    choices = []
-    for i, term, seen in similar:
-        position, original = i - 1, looked_up[i - 1]
-        edits = edit_distance(original, term)
-        if edits <= MAX_EDITS and term.count(" ") == original.count(" "):
-            choices.append((edits, -seen, position, term))
-    settled = {}
-    for _edits, _seen, position, term in sorted(choices):
-        replacement = dict(enumerate(term.split(), start=position))
-        if all(settled.get(at, word) == word for at, word in replacement.items()):
-            settled.update(replacement)
-    fixed = [settled.get(at, word) for at, word in enumerate(words)]
-    return " ".join(fixed) if fixed != words else None
-
-
-def edit_distance(a, b):
-    """Levenshtein distance: letters to add, drop or change to make `b` of `a`."""
-    previous = list(range(len(b) + 1))
-    for i, letter in enumerate(a, start=1):
-        current = [i]
-        for j, other in enumerate(b, start=1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other))
-            )
-        previous = current
-    return previous[-1]
-
-
 # A dash after a space (or first) is punctuation in Vietnamese ("An ninh - Quốc phòng"), not the
 # "without this word" of a web search engine; inside a word ("QĐ-UBND") it stays.
 EXCLUDING_DASH = re.compile(r"(?:^|(?<=\s))-+")
+# websearch_to_tsquery's own syntax, in any case: not words of the text.
+QUOTE_OR_OR = re.compile(r'"|\b[oO][rR]\b')
 
 
 def as_text(text):
@@ -311,7 +231,7 @@ def matching(articles, text):
     text = as_text(text)
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     # Quotes and OR are the query's own: a phrase of its words as they come, without them.
-    phrase = SearchQuery(re.sub(r'"|\bOR\b', " ", text), search_type="phrase", config=CONFIG)
+    phrase = SearchQuery(QUOTE_OR_OR.sub(" ", text), search_type="phrase", config=CONFIG)
     return articles.filter(search_vector=query).annotate(
         rank=SearchRank(F("search_vector"), query, cover_density=True),
         phrase=ExpressionWrapper(Q(search_vector=phrase), output_field=BooleanField()),
@@ -331,7 +251,7 @@ def with_snippets(ids, found):
     )
     by_id = {a.pk: a for a in articles}
     ordered = [by_id[pk] for pk in ids if pk in by_id]
-    words = WORD.findall(fold(re.sub(r"\bOR\b", " ", found.matched)))
+    words = WORD.findall(fold(QUOTE_OR_OR.sub(" ", found.matched)))
     for article in ordered:
         body = html.unescape(TAG.sub(" ", article.body_start))
         article.snippet = snippet(f"{article.lead} {body}" if words else article.lead, words)
@@ -359,7 +279,8 @@ def snippet(text, words, length=SNIPPET_WORDS):
     found = WORD.findall(fold(text))
     if len(found) != len(spans):  # a letter that folding splits: show the text as it is
         found = [""] * len(spans)
-    hits = _phrase_hits(found, words) or [word in set(words) for word in found]
+    typed = set(words)
+    hits = _phrase_hits(found, words) or [word in typed for word in found]
     start, count = 0, sum(hits[:length])
     best = count
     for first in range(1, len(hits) - length + 1):  # slide the window one word at a time
@@ -392,15 +313,20 @@ def snippet(text, words, length=SNIPPET_WORDS):
 
 
 def _phrase_hits(found, words):
-    """Which of the `found` words belong to a run of `words` as typed (two words or more);
-    None when there is no such run."""
-    size = len(words)
-    if size < 2:
-        return None
+    """Which of the `found` words belong to a run of two or more of the query's `words` in the
+    order typed ("lễ hội" of "lễ hội đền"); None when there is no such run."""
     hits = [False] * len(found)
-    for first in range(len(found) - size + 1):
-        if found[first : first + size] == words:
-            hits[first : first + size] = [True] * size
+    for start in range(len(found)):
+        for first in (at for at, word in enumerate(words) if word == found[start]):
+            length = 0
+            while (
+                start + length < len(found)
+                and first + length < len(words)
+                and found[start + length] == words[first + length]
+            ):
+                length += 1
+            if length >= 2:
+                hits[start : start + length] = [True] * length
     return hits if any(hits) else None
 
 

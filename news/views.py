@@ -153,7 +153,9 @@ class SearchView(TemplateView):
             if data["date_to"]:
                 articles = articles.filter(published_at__date__lte=data["date_to"])
             category = data["category"]
-            scope = f"{category and category.pk}:{data['date_from']}:{data['date_to']}"
+            # The boundary of the newest articles is cached per category, not per dates.
+            dated = data["date_from"] or data["date_to"]
+            scope = None if dated else f"category:{category and category.pk}"
             found = search.find(articles, search.clean_query(data["q"]), scope)
         query_string = self.request.GET.copy()
         query_string.pop("page", None)

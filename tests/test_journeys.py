@@ -220,8 +220,12 @@ def test_search_without_accents_finds_and_highlights_accented_words(
     expect(results.get_by_role("link", name=target.title, exact=True)).to_be_visible()
     marks = results.locator("mark")
     expect(marks.first).to_be_visible()
-    # The words stand together in the text: one mark for the phrase, accents as written.
-    assert {m.lower() for m in marks.all_inner_texts()} == {"quốc phòng địa phương"}
+    # The words stand together in the text: one mark for the phrase, accents as written; where
+    # only some of them do ("quốc phòng"), that run.
+    typed = "quốc phòng địa phương"
+    marked = {m.lower() for m in marks.all_inner_texts()}
+    assert typed in marked
+    assert all(len(m.split()) >= 2 and m in typed for m in marked)
     assert_fits(page, "search page")
     shoot(page, "search")
     assert errors == []

@@ -217,7 +217,7 @@ def quality_corpus(db):
     }
 
 
-def first_page(client, query):
+def first_page(query):
     response = Client().get(URL, {"q": query})
     assert response.status_code == 200, query
     return [article.pk for article in response.context["articles"]]
@@ -229,7 +229,7 @@ def scores(corpus):
     keys = {article.pk: key for key, article in corpus.items()}
     hits, shown, expected_shown, expected, expected_found, missed = 0, 0, 0, 0, 0, []
     for query, first, others in QUERIES:
-        found = [keys[pk] for pk in first_page(None, query)]
+        found = [keys[pk] for pk in first_page(query)]
         hits += bool(found) and found[0] == first
         if found[:1] != [first]:
             missed.append(f"{query!r}: expected {first}, got {found[:4]}")
