@@ -2,8 +2,9 @@
 would otherwise end in a server error.
 
 - A NUL byte (%00): PostgreSQL text cannot hold one, so a query with it is an error in the
-  database, wherever the value is used (a search, the admin's autocomplete, a filter). Paths
-  with one match no route, and form fields refuse it in posted text (Django's
+  database, wherever the value is used (a search, the admin's autocomplete, a filter). A path
+  with one never reaches the database (an article's slug in its address is only compared with
+  the stored one), and form fields refuse it in posted text (Django's
   ProhibitNullCharactersValidator).
 - An empty `_to_field` in the admin: Django's change and delete views look up a field named "".
 """
