@@ -86,6 +86,12 @@ class Photo(models.Model):
             photo._saved_image_name = photo.image.name
         return photo
 
+    @property
+    def stored_image_url(self):
+        """The URL of the file saved for this photo ("" if none). Not `image.url`: a form that
+        was refused has put its upload there, and that file was never stored."""
+        return self.image.storage.url(self._saved_image_name) if self._saved_image_name else ""
+
     def has_new_image(self):
         if "image" in self.get_deferred_fields():
             return False
