@@ -64,10 +64,17 @@ TECHNICAL_SEGMENTS = {"APP0", "APP14"}
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
+# What the copies need of a picture: the widest rendition, and the share image's height.
+NEEDED_SIZE = (WIDTHS[-1], OG_SIZE[1])
+
+
 @dataclass
 class Decoded:
-    pixels: Image.Image  # upright, sRGB, RGB or RGBA, no metadata
+    # Upright, sRGB, RGB or RGBA, no metadata; at least NEEDED_SIZE where the original is
+    # larger, not always the original's size (a large picture is reduced while decoding).
+    pixels: Image.Image
     clean_original: bytes | None  # the original re-encoded without metadata; None: keep it
+    size: tuple[int, int]  # the original's, upright
 
 
 def refresh(photo):
@@ -90,36 +97,67 @@ def refresh(photo):
             field_file.save(field_file.name, content, save=False)
         elif decoded.clean_original is not None:
             _overwrite(field_file, decoded.clean_original)
-        photo.width, photo.height = decoded.pixels.size
-        photo.renditions = make(decoded.pixels, field_file.name, storage)
+        photo.width, photo.height = decoded.size
+        photo.renditions = make(decoded.pixels, field_file.name, storage, decoded.size)
     delete_after_commit(old_names - set(stored_names(photo.renditions)), storage)
 
 
 def decode(file) -> Decoded:
-    """Read an image file: upright pixels without metadata, and a clean original if needed."""
+    """Read an image file: upright pixels without metadata, and a clean original if needed.
+
+    Memory: a 40-megapixel photo is 120 MB of pixels. Only an original that must be cleaned is
+    decoded whole (once, turned in place); the copies are made from a reduction of it. Any
+    other JPEG is decoded at a fraction of its size (libjpeg scales while decoding)."""
     file.seek(0)
     try:
         with Image.open(file, formats=READERS) as source:
-            source.load()
-            upright = _in_srgb(ImageOps.exif_transpose(source))
-            upright.info = {}
-            clean_original = _encoded_original(upright, source) if _needs_cleaning(source) else None
+            size = _upright_size(source)
+            if _needs_cleaning(source):
+                source.load()
+                ImageOps.exif_transpose(source, in_place=True)
+                upright = _in_srgb(source)
+                upright.info = {}  # nothing of it may follow the pixels into the clean file
+                clean_original = _encoded_original(upright, source)
+                upright = _reduced(upright, NEEDED_SIZE)
+            else:  # no metadata, so no orientation tag and no colour profile either
+                width, height = NEEDED_SIZE
+                source.draft(None, (min(width, source.width), min(height, source.height)))
+                source.load()
+                upright = source.copy()  # the file's image is let go when it is closed
+                upright.info = {}
+                clean_original = None
     finally:
         if getattr(file, "_committed", False):
             file.close()  # opened from the storage just for this
         else:
             file.seek(0)  # the upload is read again when it is stored
     mode = "RGBA" if upright.has_transparency_data else "RGB"
-    return Decoded(upright if upright.mode == mode else upright.convert(mode), clean_original)
+    pixels = upright if upright.mode == mode else upright.convert(mode)
+    return Decoded(pixels, clean_original, size)
 
 
-def make(pixels, original_name, storage) -> dict:
-    """Store the renditions of `pixels` next to the original; return their storage names.
+def _upright_size(image):
+    """The picture's size as shown: width and height swapped by a quarter-turn EXIF tag."""
+    orientation = image.getexif().get(0x0112, 1)  # EXIF Orientation
+    return image.size[::-1] if orientation in (5, 6, 7, 8) else image.size
+
+
+def _reduced(image, needed):
+    """A new image: `image` shrunk by the largest whole factor that keeps it at least `needed`
+    (where it is larger). The copies are resampled from it, and the whole picture is let go
+    with the file it was read from."""
+    factor = max(1, min(image.width // needed[0], image.height // needed[1]))
+    return image.reduce(factor) if factor > 1 else image.copy()
+
+
+def make(pixels, original_name, storage, size=None) -> dict:
+    """Store the renditions of `pixels` (the picture of `size`, possibly reduced) next to the
+    original; return their storage names.
 
     `photos/2026/05/<hex>.jpg` gets `photos/2026/05/<hex>-480.webp`, `…-480.jpg`, `…-og.jpg`.
     """
     stem = str(PurePosixPath(original_name).with_suffix(""))
-    width, height = pixels.size
+    width, height = size or pixels.size
     renditions = {"size": [width, height], "webp": {}, "jpeg": {}}
     widest = None
     for target in sorted(rendition_widths(width), reverse=True):

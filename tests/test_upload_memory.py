@@ -1,0 +1,94 @@
+"""Memory a worker needs for the largest photo allowed (IMAGE_MAX_PIXELS, 40 million pixels),
+measured in a fresh process: decoding it and making its copies, as an upload does."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from django.conf import settings
+from PIL import Image
+
+from tests.deploy_support import REPO
+
+MB = 1024 * 1024
+# A full-frame camera's picture at the pixel limit.
+WIDTH, HEIGHT = 7744, 5164
+
+MEASURE = textwrap.dedent(
+    """
+    import json, sys, tempfile
+    import django
+    django.setup()
+    from django.core.files.storage import FileSystemStorage
+    from news import renditions
+
+    def high_water():  # the process's peak resident memory, in bytes (Linux)
+        with open("/proc/self/status") as status:
+            line = next(line for line in status if line.startswith("VmHWM:"))
+        return int(line.split()[1]) * 1024
+
+    with open(sys.argv[1], "rb") as upload:
+        before = high_water()
+        with tempfile.TemporaryDirectory() as folder:
+            decoded = renditions.decode(upload)
+            made = renditions.make(
+                decoded.pixels, "photos/x.jpg", FileSystemStorage(location=folder), decoded.size
+            )
+    print(json.dumps({"before": before, "after": high_water(), "size": made["size"]}))
+    """
+)
+# VmHWM, not getrusage(): the maximum that getrusage() reports survives exec(), so a child of
+# a large process would start at its parent's size.
+
+
+def largest_photo(path, camera):
+    """A JPEG at the pixel limit; from a camera: turned by its EXIF tag, with a position."""
+    picture = Image.effect_noise((WIDTH // 16, HEIGHT // 16), 60).convert("RGB")
+    picture = picture.resize((WIDTH, HEIGHT), Image.Resampling.BILINEAR)
+    options = {}
+    if camera:
+        exif = Image.Exif()
+        exif[0x0112] = 6
+        exif[0x8825] = {1: "N", 2: (21.0, 33.0, 0.0), 3: "E", 4: (105.0, 55.0, 0.0)}
+        options["exif"] = exif
+    picture.save(path, "JPEG", quality=90, **options)
+    return path
+
+
+def peak(path):
+    """Bytes a fresh process grew by while decoding the photo at `path` and making its copies
+    (its peak above what Django and the file took), and the size the copies were made for."""
+    env = {"DJANGO_SETTINGS_MODULE": "portal.settings", "DEBUG": "on", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    measured = json.loads(result.stdout.strip().splitlines()[-1])
+    return measured["after"] - measured["before"], measured["size"]
+
+
+def test_the_limit_is_the_measured_picture():
+    assert WIDTH * HEIGHT <= settings.IMAGE_MAX_PIXELS < (WIDTH + 1) * (HEIGHT + 1)
+
+
+@pytest.mark.parametrize(
+    ("kind", "limit_mb", "size"),
+    [
+        # No metadata: decoded at a quarter of its size by libjpeg (was 306 MB more).
+        ("plain", 60, [WIDTH, HEIGHT]),
+        # Turned and cleaned of its position: decoded whole once (was 425 MB more).
+        ("camera", 330, [HEIGHT, WIDTH]),
+    ],
+)
+def test_the_largest_photo_allowed_fits_a_worker(tmp_path, kind, limit_mb, size):
+    grown, made_for = peak(largest_photo(tmp_path / f"{kind}.jpg", camera=kind == "camera"))
+    print(f"\n{kind}: {grown / MB:.0f} MB more at the peak")
+    assert grown < limit_mb * MB
+    assert made_for == size
