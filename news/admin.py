@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -28,6 +29,10 @@ def thumbnail(url, alt=""):
     if not url:
         return "—"
     return format_html('<img src="{}" alt="{}" class="news-thumb" width="80">', url, alt)
+
+
+# The read-only stand-in for the body field (ArticleAdmin.get_fieldsets).
+BODY_AS_SHOWN = "body_as_shown"
 
 
 @admin.register(Category)
@@ -324,6 +329,22 @@ class ArticleAdmin(SimpleHistoryAdmin):
         # Their own work in any state they may submit from (news/workflow.py), an unpublished
         # article included.
         return obj.author_id == request.user.pk and obj.status in workflow.MOVES["submit"].sources
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read only (a reporter's submitted work): the body as readers will see it, not the
+        # HTML it is stored as.
+        return [
+            (name, {**options, "fields": [BODY_AS_SHOWN if f == "body" else f for f in fields]})
+            for name, options in fieldsets
+            for fields in [options["fields"]]
+        ]
+
+    @admin.display(description=_("body"))
+    def body_as_shown(self, obj):
+        return mark_safe(obj.body)  # cleaned with nh3 on every save (news/sanitize.py)
 
     def get_readonly_fields(self, request, obj=None):
         # A reporter writes under their own name; editors and leaders may credit a colleague.

@@ -419,3 +419,16 @@ def test_only_leaders_choose_featured_stories(client, people):
     )
     client.force_login(people["publisher"])
     assert 'name="is_featured"' in client.get(reverse("admin:news_article_add")).content.decode()
+
+
+def test_a_reporters_submitted_article_reads_as_text_not_html(client, people):
+    client.force_login(people["reporter"])
+    article = ArticleFactory(
+        status=Status.SUBMITTED,
+        author=people["reporter"],
+        body="<p>Đê&nbsp;điều <strong>an toàn</strong>.</p>",
+    )
+    html = client.get(change_url(article)).content.decode()
+    assert "<strong>an toàn</strong>" in html
+    assert "&lt;p&gt;" not in html and "&amp;nbsp;" not in html
+    assert 'name="body"' not in html  # read only: nothing to edit
