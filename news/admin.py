@@ -459,6 +459,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 gettext("State: %(status)s.") % {"status": form.instance.get_status_display()},
             )
 
+    object_history_list_template = "admin/news/article/history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return revisions.ReadableChanges(self.model, historical_record)
+
     def history_view(self, request, object_id, extra_context=None):
         check_database_id(unquote(object_id))
         return super().history_view(request, object_id, extra_context)

@@ -3,7 +3,7 @@ timeline, revisions, previews."""
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
 from news import workflow
@@ -432,3 +432,30 @@ def test_a_reporters_submitted_article_reads_as_text_not_html(client, people):
     assert "<strong>an toàn</strong>" in html
     assert "&lt;p&gt;" not in html and "&amp;nbsp;" not in html
     assert 'name="body"' not in html  # read only: nothing to edit
+
+
+def test_the_history_page_lists_changes_in_words_a_newsroom_reads(client, people):
+    article = ArticleFactory(
+        status=Status.DRAFT,
+        author=people["reporter"],
+        published_at=None,
+        body="<p>" + "Đê điều được gia cố. " * 100 + "</p>",
+    )
+    workflow.apply(article, "submit", people["reporter"])
+    workflow.apply(article, "forward", people["editor"])
+    workflow.apply(article, "publish", people["publisher"])
+    article.refresh_from_db()
+    article.body = "<p>Bản mới, ngắn&nbsp;gọn.</p>"
+    article.save()
+    client.force_login(people["editor"])
+    html = client.get(reverse("admin:news_article_history", args=[article.pk])).content.decode()
+    changes = strip_tags(html.split('id="change-history"')[1])
+    with translation.override("vi"):
+        for state in (Status.DRAFT, Status.SUBMITTED, Status.PUBLISHED):
+            assert str(state.label) in changes
+    published = timezone.localtime(article.published_at).strftime("%d/%m/%Y %H:%M")
+    assert published in changes  # in Vietnam's time
+    assert "Không có" in changes  # no publication time before
+    assert "Bản mới, ngắn gọn." in changes and "Đê điều được gia cố." in changes
+    for technical in ("None", "chars]", "draft", "submitted", "+00:00"):
+        assert technical not in changes, technical
