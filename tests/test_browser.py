@@ -270,3 +270,26 @@ def test_admin_slug_of_a_vietnamese_title_keeps_every_word(open_page, fast_passw
     slug = page.locator("#id_slug").input_value()
     # An empty slug is fine too: the model makes it from the title on save.
     assert slug in ("", "huyen-ra-quan-huan-luyen-dan-quan-tu-ve-chi-3-2-ty")
+
+
+def test_the_article_list_reads_on_a_laptop(open_page, fast_passwords):
+    editor = UserFactory(
+        username="bientap", password=REPORTER_PASSWORD, is_staff=True, is_superuser=True
+    )
+    category = CategoryFactory(name="Công nghiệp - Tiểu thủ công nghiệp")
+    for day in range(3):
+        article = ArticleFactory(
+            category=category,
+            title=f"Huyện tổng kết công tác phòng chống thiên tai và tìm kiếm cứu nạn {day}",
+        )
+        PhotoFactory(article=article)
+    page = open_page(viewport={"width": 1366, "height": 900})
+    log_in_to_admin(page, editor, REPORTER_PASSWORD)
+    page.goto(reverse("admin:news_article_changelist"))
+    results = page.locator(".results")
+    # Every column is on screen, none cut off at the right...
+    assert results.evaluate("e => e.scrollWidth <= e.clientWidth")
+    # ...and a title reads as a line or two, not a word a line.
+    title = page.locator("#result_list td.field-title, #result_list th.field-title").first
+    assert title.bounding_box()["width"] >= 200
+    page.screenshot(path=artifact_path("admin-article-list-1366.png"))
