@@ -40,7 +40,8 @@ class CategoryAdmin(admin.ModelAdmin):
     list_display = ["indented_name", "path", "order", "is_active"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
-    search_fields = ["name"]
+    # Found with or without accents ("quoc phong"), here and in the article form's picker.
+    search_fields = ["name__unaccent__icontains"]
     prepopulated_fields = {"slug": ("name",)}
     fields = ["name", "slug", "parent", "order", "description", "is_active"]
 

@@ -224,3 +224,16 @@ def test_only_those_allowed_create_the_site_settings(client, people):
     SiteSettings.objects.all().delete()
     client.force_login(people["reporter"])
     assert client.get(reverse("admin:news_sitesettings_add")).status_code == 403
+
+
+def test_the_category_picker_finds_a_category_typed_without_accents(admin_client):
+    news = CategoryFactory(name="Tin tức - Sự kiện")
+    defence = CategoryFactory(name="An ninh - Quốc phòng", parent=news)
+    CategoryFactory(name="Kinh tế")
+    url = reverse("admin:autocomplete")
+    params = {"app_label": "news", "model_name": "article", "field_name": "category"}
+    for term in ("quoc phong", "Quốc phòng", "QUOC"):
+        found = admin_client.get(url, {**params, "term": term}).json()["results"]
+        assert [result["id"] for result in found] == [str(defence.pk)], term
+    listed = admin_client.get(reverse("admin:news_category_changelist"), {"q": "kinh te"})
+    assert "Kinh tế" in listed.content.decode() and "An ninh" not in listed.content.decode()
