@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -21,6 +21,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from tree_queries.admin import TreeChangeList
 
 from . import revisions, workflow
+from .dates import local_datetime
 from .forms import PreviewLinkForm
 from .models import Article, Category, Photo, PreviewLink, SiteSettings, Status
 
@@ -311,15 +312,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("publication time"), ordering="published_at")
     def published(self, obj):
         # Compact for the list (the weekday takes a column's width): 29/11/2026 16:45.
-        if obj.published_at is None:
-            return "—"
-        return formats.date_format(timezone.localtime(obj.published_at), "SHORT_DATETIME_FORMAT")
+        return local_datetime(obj.published_at, "SHORT_DATETIME_FORMAT") or "—"
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, obj):
         if obj.is_scheduled():
             return gettext("Scheduled for %(time)s") % {
-                "time": timezone.localtime(obj.published_at).strftime("%d/%m/%Y %H:%M")
+                "time": local_datetime(obj.published_at, "SHORT_DATETIME_FORMAT")
             }
         return obj.get_status_display()
 

@@ -139,10 +139,10 @@ def photo_changed(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)
-def writer_renamed(sender, instance, update_fields=None, **kwargs):
-    # Feeds name an article's writer when it has no source line; a login (last_login) is not
-    # a change anyone sees.
-    if update_fields is None or {"first_name", "last_name"} & set(update_fields):
+def writer_renamed(sender, instance, created=False, update_fields=None, **kwargs):
+    # Feeds name an article's writer when it has no source line; a new account has written
+    # nothing yet, and a login (last_login) is not a change anyone sees.
+    if not created and (update_fields is None or {"first_name", "last_name"} & set(update_fields)):
         bump()
 
 

@@ -4,10 +4,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import roles
+from .dates import local_datetime
 from .models import Article, Status
 
 
@@ -28,10 +29,6 @@ def _one_line(text):
     """A title as a mail subject can hold it: a line break there makes Django refuse the whole
     message (BadHeaderError), and the move's mail was silently never sent."""
     return " ".join(text.split())
-
-
-def _local_time(moment):
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else ""
 
 
 def after_move(article, name, actor, comment):
@@ -68,7 +65,7 @@ def after_move(article, name, actor, comment):
             "title": article.title,
             "comment": comment,
             "link": link,
-            "time": _local_time(article.published_at),
+            "time": local_datetime(article.published_at),
         }
         messages.append((subject, body, None, [article.author.email]))
     if messages:
@@ -91,7 +88,7 @@ def announce_due(now=None):
             subject = _("Your article was published: %(title)s") % {"title": title}
             body = _("“%(title)s” is now on the portal (%(time)s).\n\n%(link)s") % {
                 "title": article.title,
-                "time": _local_time(article.published_at),
+                "time": local_datetime(article.published_at),
                 "link": _admin_link(article),
             }
             messages.append((subject, body, None, [article.author.email]))

@@ -22,7 +22,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from PIL import Image, ImageCms, ImageOps, JpegImagePlugin
+from PIL import ExifTags, Image, ImageCms, ImageOps, JpegImagePlugin
 
 from .images import READERS
 
@@ -138,7 +138,7 @@ def decode(file) -> Decoded:
 
 def _upright_size(image):
     """The picture's size as shown: width and height swapped by a quarter-turn EXIF tag."""
-    orientation = image.getexif().get(0x0112, 1)  # EXIF Orientation
+    orientation = image.getexif().get(ExifTags.Base.Orientation, 1)
     return image.size[::-1] if orientation in (5, 6, 7, 8) else image.size
 
 

@@ -5,12 +5,12 @@ import difflib
 import re
 from datetime import datetime
 
-from django.utils import formats, timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from .dates import local_datetime
 from .models import Photo
 
 BLOCK_END = re.compile(r"(</(?:p|h2|h3|h4|li|blockquote|figcaption|tr|table)>)", re.IGNORECASE)
@@ -86,7 +86,7 @@ def comparison(article, from_id=None, to_id=None):
         return {"revisions": [], "diffs": []}
 
     labels = tuple(
-        f"#{r.history_id} {timezone.localtime(r.history_date):%d/%m/%Y %H:%M}"
+        f"#{r.history_id} {local_datetime(r.history_date, 'SHORT_DATETIME_FORMAT')}"
         for r in (older, newer)
     )
     diffs = [
@@ -121,7 +121,7 @@ class ReadableChanges(HistoricalRecordContextHelper):
         if isinstance(value, bool):
             return _("yes") if value else _("no")
         if isinstance(value, datetime):
-            return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+            return local_datetime(value, "SHORT_DATETIME_FORMAT")
         if isinstance(value, str):
             text = " ".join(strip_tags(value).replace("&nbsp;", " ").split())
             return text if len(text) <= self.TEXT_SHOWN else text[: self.TEXT_SHOWN] + "…"

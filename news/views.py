@@ -112,7 +112,9 @@ class ArticleView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         newest = cached(
-            f"related:{article.category_id}", lambda: list(related_articles(article.category_id))
+            f"related:{article.category_id}",
+            # One more than shown: the page leaves out its own article.
+            lambda: newest_links(RELATED_SIZE + 1, article.category_id),
         )
         context.update(
             trail=category_tree().trail(article.category),
@@ -123,13 +125,13 @@ class ArticleView(DetailView):
         return context
 
 
-def related_articles(category_id, limit=RELATED_SIZE + 1):
-    """The newest published articles of a category (the page leaves out its own article)."""
-    return (
-        Article.objects.published(categories=category_tree().ids)
-        .filter(category_id=category_id)
-        .only("pk", "slug", "title", "published_at")[:limit]
-    )
+def newest_links(limit, category_id=None):
+    """The newest published articles (of one category, if given), with what a list of links
+    shows: the article page's "More in this category", the 404 page's newest."""
+    articles = Article.objects.published(categories=category_tree().ids)
+    if category_id is not None:
+        articles = articles.filter(category_id=category_id)
+    return list(articles.only("pk", "slug", "title", "published_at")[:limit])
 
 
 class SearchView(TemplateView):
@@ -182,13 +184,6 @@ def page_not_found(request, exception):
     """The 404 page: a search box holding the words of the address that led nowhere (an old
     link's slug often names the article) and the newest articles, so a reader finds a way on."""
     words = WORD_IN_ADDRESS.findall(request.path.rstrip("/").rsplit("/", 1)[-1].lower())
-    newest = cached(
-        "newest",
-        lambda: list(
-            Article.objects.published(categories=category_tree().ids).only(
-                "pk", "slug", "title", "published_at"
-            )[:NOT_FOUND_NEWEST]
-        ),
-    )
+    newest = cached("newest", lambda: newest_links(NOT_FOUND_NEWEST))
     context = {"suggested_search": " ".join(words)[:100], "newest_articles": newest}
     return render(request, "404.html", context, status=404)

@@ -195,15 +195,21 @@ def test_a_mail_failure_does_not_undo_or_break_a_move(
     assert Article.objects.get(pk=article.pk).status == Status.SUBMITTED
 
 
+def scheduled_in_two_hours(people, capture_on_commit_callbacks):
+    """A reporter's article a leader schedules two hours ahead (its e-mails sent); and the time."""
+    article = ArticleFactory(status=Status.PENDING_APPROVAL, author=people["reporter"])
+    at = timezone.now() + timezone.timedelta(hours=2)
+    with capture_on_commit_callbacks(execute=True):
+        move(article, "publish", people["publisher"], publish_at=at)
+    return article, at
+
+
 def test_scheduling_tells_the_author_scheduled_and_published_only_once_it_is_public(
     client, people, mailoutbox, django_capture_on_commit_callbacks, monkeypatch
 ):
     from news import content_version
 
-    article = ArticleFactory(status=Status.PENDING_APPROVAL, author=people["reporter"])
-    at = timezone.now() + timezone.timedelta(hours=2)
-    with django_capture_on_commit_callbacks(execute=True):
-        move(article, "publish", people["publisher"], publish_at=at)
+    article, at = scheduled_in_two_hours(people, django_capture_on_commit_callbacks)
     (scheduled,) = mailoutbox
     assert scheduled.to == ["phongvien@example.vn"]
     assert scheduled.subject.startswith("Bài viết của bạn đã được lên lịch xuất bản:")
@@ -241,10 +247,7 @@ def test_a_public_change_between_the_time_and_the_next_request_still_tells_the_a
 ):
     from news import content_version
 
-    article = ArticleFactory(status=Status.PENDING_APPROVAL, author=people["reporter"])
-    at = timezone.now() + timezone.timedelta(hours=2)
-    with django_capture_on_commit_callbacks(execute=True):
-        move(article, "publish", people["publisher"], publish_at=at)
+    _article, at = scheduled_in_two_hours(people, django_capture_on_commit_callbacks)
     monkeypatch.setattr(timezone, "now", lambda: at + timezone.timedelta(minutes=1))
     CategoryFactory(name="Mục mới")  # renews the version after the time, before any reader
     content_version.read()

@@ -6,6 +6,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from news.dates import local_datetime
 from news.page_cache import cached
 
 register = template.Library()
@@ -17,9 +18,7 @@ RECENT = timedelta(hours=24)
 @register.filter
 def vn_datetime(value):
     """ "Thứ Ba, 13/10/2020 08:30" in the site's time zone (weekday names from our catalogue)."""
-    if not value:
-        return ""
-    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    return local_datetime(value)
 
 
 @register.simple_tag
@@ -29,7 +28,7 @@ def date_line():
     today = timezone.localdate()
     text = _("%(weekday)s, %(date)s") % {
         "weekday": formats.date_format(today, "l"),
-        "date": today.strftime("%d/%m/%Y"),
+        "date": formats.date_format(today, "SHORT_DATE_FORMAT"),
     }
     return format_html('<time datetime="{}">{}</time>', today.isoformat(), text)
 
