@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 # `backup` and `restore` are here, as shorthands for `docker compose run`.
 export DEBUG ?= on
 
-.PHONY: run test install db migrate demo lint check stack backup restore bench messages stop-db clean
+.PHONY: run test install db migrate demo lint check stack compose-test backup restore bench messages stop-db clean
 
 # load_demo prints the site and admin addresses and the demo accounts.
 run: migrate demo
@@ -39,8 +39,9 @@ demo: migrate
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/hadolint Dockerfile
-	$(BIN)/shellcheck docker/entrypoint.sh docker/backup.sh .ci/run
+	$(BIN)/hadolint Dockerfile docker/standins/*/Dockerfile
+	$(BIN)/shellcheck docker/entrypoint.sh docker/backup.sh docker/standins/*.sh docker/upgrade.sh \
+		docker/standins/*/entrypoint.sh .ci/run
 	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
 	$(BIN)/compose-lint check --quiet --skip-suppressed --no-env --strict-config --fail-on low \
 		--config docker/compose-lint.yml docker-compose.yml
@@ -53,6 +54,13 @@ check: install db
 # behind nginx with the compose template (also part of `make test`).
 stack: install db
 	$(BIN)/pytest -q tests/test_stack.py
+
+# The compose stack in real containers (root; needs docker.io and debootstrap, which .ci/run
+# installs): a Docker engine of its own, local stand-ins for the official base images, then
+# README's deployment, upgrade, backup/restore, scale-out and fault steps (tests/compose/).
+compose-test: install
+	$(BIN)/pip install --quiet --require-hashes -r docker/compose-test-requirements.txt
+	$(BIN)/pytest -m compose tests/compose
 
 # Speed figures (not tests; needs wrk and nginx). bench.run: the production stack (gunicorn,
 # nginx) under wrk on a generated archive of BENCH_ARTICLES articles (default 100,000) next to
