@@ -22,7 +22,7 @@ SEARCHES = {
     "search typo": "quoc phog",
 }
 # Search latency: common words, topic phrases with and without accents, rare phrases (RARE_PHRASES
-# of news/demo/archive.py: a handful of articles in 100,000) and misspellings.
+# of demo/archive.py: a handful of articles in 100,000) and misspellings.
 LATENCY_QUERIES = [
     "huyện", "xã", "quốc phòng toàn dân", "quoc phong toan dan", "nông thôn mới",
     "nong thon moi", "chuyển đổi số", "chuyen doi so", "khuyến học", "khuyen hoc",

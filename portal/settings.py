@@ -5,6 +5,7 @@ PostgreSQL; production (DEBUG off, the default) refuses to start without real va
 """
 
 from datetime import timedelta
+from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -53,6 +54,11 @@ INSTALLED_APPS = [
     "simple_history",
     "news",
 ]
+# The demo content (load_demo, make_archive) is development code: .dockerignore keeps it out of
+# the production image, so the app is installed only where its folder exists (development,
+# tests, the benchmark).
+if find_spec("demo"):
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     # The article page's view counter: a reading needs none of what follows.

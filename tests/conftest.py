@@ -71,8 +71,8 @@ def demo_made_once(monkeypatch):
     load_demo's real code runs every time (storage, names, rows); only identical pixel work is
     remembered: drawing a scene from its seed, and encoding the same pixels to WebP or JPEG.
     """
+    from demo import loader
     from news import renditions
-    from news.demo import loader
 
     def remember(function, key_of):
         def once(*args):

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image
 
-from news.demo import loader
-from news.demo.articles import ARTICLES
-from news.demo.content import ACCOUNTS, SITE
+from demo import loader
+from demo.articles import ARTICLES
+from demo.content import ACCOUNTS, SITE
 from news.models import Article, Category, Photo, SiteSettings, Status
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_made_once")]

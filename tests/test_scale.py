@@ -1,5 +1,5 @@
 """Pages that cost the same whatever the size of the archive, on a generated archive
-(news/demo/archive.py, the same generator `make bench` fills 100,000 articles with).
+(demo/archive.py, the same generator `make bench` fills 100,000 articles with).
 
 Query counts are compared between a small and a ten times larger archive, with empty caches
 and again with the fragments cached; `make bench` compares 1,000 with 100,000 articles and
@@ -15,8 +15,8 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from demo import archive
 from news import listing, paging, search, sitemaps
-from news.demo import archive
 from news.models import Article, Category, SiteSettings, Status
 from news.navigation import CategoryTree
 

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from news.demo.archive import PHOTO_POOL, generate
+from demo.archive import PHOTO_POOL, generate
 from news.models import Article, Category
 
 

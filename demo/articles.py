@@ -2,7 +2,7 @@
 
 The events, figures and people are invented for the demonstration. "{date}" in a lead is
 replaced by the day of publication (dd/mm/yyyy), which the loader spreads over the last weeks.
-Each photo names a scene of news/demo/scenes.py to be drawn for it.
+Each photo names a scene of demo/scenes.py to be drawn for it.
 """
 
 from dataclasses import dataclass

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from news.demo.content import ACCOUNTS, NOTICE
-from news.demo.loader import load_demo
+from demo.content import ACCOUNTS, NOTICE
+from demo.loader import load_demo
 
 # Where `make run` serves the site.
 DEVELOPMENT_URL = "http://127.0.0.1:8000/"
