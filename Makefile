@@ -50,8 +50,8 @@ check: install db
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
-# The production stack without containers: the image's setup steps and gunicorn command
-# behind nginx with the compose template (also part of `make test`).
+# The production stack without containers, in seconds: the image's setup steps and gunicorn
+# command behind nginx with the compose template (also part of `make test`).
 stack: install db
 	$(BIN)/pytest -q tests/test_stack.py
 

@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from tree_queries.admin import TreeChangeList
 
+from portal.storage import StorageFull
+
 from . import revisions, workflow
 from .dates import local_datetime
 from .forms import PreviewLinkForm
@@ -416,7 +418,16 @@ class ArticleAdmin(SimpleHistoryAdmin):
                     request.save_refused = gettext(
                         "You may not take this step on this article. Your text is still below."
                     )
-        return super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StorageFull:
+            # The save ran in one transaction, now undone; the photo files written before the
+            # disk filled up stay as files no row points to. The form comes back refused.
+            request.save_refused = gettext(
+                "The server has no room left to store photos: nothing of this save was kept. "
+                "Your text is still below; tell the site's technician, then save again."
+            )
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         article = obj or Article(author=request.user, status=Status.DRAFT)

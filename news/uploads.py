@@ -10,10 +10,18 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from portal.storage import StorageFull
 
 from . import renditions
 from .images import generated_name, validate_image
+
+STORAGE_FULL = gettext_lazy(
+    "The server has no room left to store images, so this image was not kept. "
+    "Tell the site's technician; your article itself is not affected."
+)
 
 
 def _error(message, status):
@@ -38,5 +46,8 @@ def editor_upload(request):
     # Like article photos, a body image never tells where it was taken (EXIF GPS, device).
     clean = renditions.decode(upload).clean_original
     content = ContentFile(clean) if clean is not None else upload
-    name = default_storage.save(generated_name("uploads", f"x{extension}"), content)
+    try:
+        name = default_storage.save(generated_name("uploads", f"x{extension}"), content)
+    except StorageFull:
+        return _error(STORAGE_FULL, 507)
     return JsonResponse({"url": default_storage.url(name)})

@@ -104,7 +104,7 @@ def test_production_is_the_default_https_only_behind_the_trusted_proxy():
     assert settings["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
     assert settings["TRUSTED_PROXIES"] == ["172.30.80.2"]  # nginx, and nothing else
     assert settings["cache"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert settings["storage"] == "django.core.files.storage.filesystem.FileSystemStorage"
+    assert settings["storage"] == "portal.storage.MediaStorage"
     assert settings["photo_url"] == "/media/photos/2020/10/anh.jpg"
 
 

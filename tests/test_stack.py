@@ -1,4 +1,10 @@
-"""The production stack, proven without containers (no Docker engine runs here or in CI).
+"""The production stack without containers, in seconds, as part of `make test`.
+
+tests/compose/ runs the real stack in Docker (`make compose-test`); this one stays for what
+containers hide and for speed: clients at distinct loopback addresses reach nginx here (Docker's
+port forwarding gives every client the same address), so the lockout against forged
+X-Forwarded-For headers, the one-line-per-request logs with the client's address and the
+micro-cache's one-second correction are proven here, on every `make test`.
 
 What docker compose runs is run here: the image's own steps (`docker/entrypoint.sh setup`:
 migrate, collectstatic) and its own command (the Dockerfile's CMD, gunicorn with

@@ -33,6 +33,7 @@ if ! have "$base"; then
     cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
     rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
     tar -C "$root" -c . | docker import --change 'CMD ["bash"]' - "$base" >/dev/null
+    echo "   $base in ${SECONDS}s"
 fi
 
 # Each official image name the project uses, built from the stand-in of its repository.
@@ -48,6 +49,8 @@ for image in $images; do
     test -d "$name" || { echo "no stand-in for $image in docker/standins/" >&2; exit 1; }
     if ! have "$image"; then
         echo "== stand-in $image"
+        start=$SECONDS
         docker build --quiet --build-arg "BASE=$base" --tag "$image" "$name" >/dev/null
+        echo "   $image in $((SECONDS - start))s"
     fi
 done

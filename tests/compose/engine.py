@@ -60,6 +60,7 @@ class Engine:
         return {**os.environ, "DOCKER_HOST": self.host, **extra}
 
     def start(self, timeout=60):
+        self._stop_left_over()
         self.before = network_state()
         self._saved = {
             command: subprocess.run([command], capture_output=True, check=False).stdout
@@ -95,6 +96,21 @@ class Engine:
                 return
             time.sleep(0.5)
         raise RuntimeError(f"dockerd did not answer in {timeout}s: {self.log.read_text()[-3000:]}")
+
+    @staticmethod
+    def _stop_left_over():
+        """An engine of an earlier run that was killed before it could stop its own."""
+        pidfile = RUN_DIR / "dockerd.pid"
+        try:
+            pid = int(pidfile.read_text())
+            os.kill(pid, signal.SIGTERM)
+        except (OSError, ValueError):
+            return
+        for _ in range(120):
+            if not Path(f"/proc/{pid}").exists():
+                return
+            time.sleep(0.5)
+        os.kill(pid, signal.SIGKILL)
 
     def stop(self):
         """Stop the engine and put the machine's network settings back; return what differs
