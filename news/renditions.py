@@ -13,7 +13,10 @@ EXIF orientation is applied to the pixels first: without its tag, a phone photo 
 would lie on its side.
 """
 
+import contextlib
+import fcntl
 import io
+import tempfile
 from dataclasses import dataclass
 from functools import partial
 from pathlib import PurePosixPath
@@ -67,6 +70,13 @@ SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 # What the copies need of a picture: the widest rendition, and the share image's height.
 NEEDED_SIZE = (WIDTHS[-1], OG_SIZE[1])
 
+# A picture above this many pixels waits for its turn to be decoded: one at a time on a machine
+# (a container), whatever the number of workers, so that editors uploading camera photos at
+# once cannot add up to more memory than the worker budget (a 40-megapixel photo needs about
+# 300 MB while it is cleaned; a phone's 12-megapixel one, under 100 MB, goes straight through).
+LARGE_PICTURE = 16_000_000
+LARGE_PICTURE_LOCK = "portal-large-picture.lock"
+
 
 @dataclass
 class Decoded:
@@ -103,29 +113,39 @@ def refresh(photo):
 
 
 def decode(file) -> Decoded:
-    """Read an image file: upright pixels without metadata, and a clean original if needed.
+    """Read an image file: upright pixels without metadata, and the original to store when the
+    upload itself must not be: the public only ever gets files the portal wrote.
 
-    Memory: a 40-megapixel photo is 120 MB of pixels. Only an original that must be cleaned is
-    decoded whole (once, turned in place); the copies are made from a reduction of it. Any
-    other JPEG is decoded at a fraction of its size (libjpeg scales while decoding)."""
+    A JPEG without metadata is stored as sent, cut at the end of its picture (nothing a sender
+    appends after it is kept). Anything else is re-encoded from its pixels: JPEGs with metadata
+    (GPS, a colour profile, a comment), PNG, WebP and GIF (animations with all their frames).
+
+    Memory: a 40-megapixel photo is 120 MB of pixels. A picture that is re-encoded is decoded
+    whole once (turned in place); the copies are made from a reduction of it. A JPEG stored as
+    sent is decoded at a fraction of its size (libjpeg scales while decoding)."""
     file.seek(0)
     try:
-        with Image.open(file, formats=READERS) as source:
+        with (
+            Image.open(file, formats=READERS) as source,
+            _turn_for(source.width * source.height),
+        ):
             size = _upright_size(source)
-            if _needs_cleaning(source):
-                source.load()
-                ImageOps.exif_transpose(source, in_place=True)
-                upright = _in_srgb(source)
-                upright.info = {}  # nothing of it may follow the pixels into the clean file
-                clean_original = _encoded_original(upright, source)
-                upright = _reduced(upright, NEEDED_SIZE)
-            else:  # no metadata, so no orientation tag and no colour profile either
+            as_sent = _jpeg_as_sent(file, source)
+            if as_sent is not None:  # no metadata, so no orientation tag nor colour profile
                 width, height = NEEDED_SIZE
                 source.draft(None, (min(width, source.width), min(height, source.height)))
                 source.load()
                 upright = source.copy()  # the file's image is let go when it is closed
                 upright.info = {}
-                clean_original = None
+                clean_original = None if as_sent == "whole" else as_sent
+            else:
+                animation = _encoded_animation(source)
+                source.load()
+                ImageOps.exif_transpose(source, in_place=True)
+                upright = _in_srgb(source)
+                upright.info = {}  # nothing of it may follow the pixels into the clean file
+                clean_original = animation or _encoded_original(upright, source)
+                upright = _reduced(upright, NEEDED_SIZE)
     finally:
         if getattr(file, "_committed", False):
             file.close()  # opened from the storage just for this
@@ -134,6 +154,78 @@ def decode(file) -> Decoded:
     mode = "RGBA" if upright.has_transparency_data else "RGB"
     pixels = upright if upright.mode == mode else upright.convert(mode)
     return Decoded(pixels, clean_original, size)
+
+
+def _jpeg_as_sent(file, source):
+    """For a JPEG that may be stored as sent: "whole", or its bytes up to the end of the
+    picture when more follows. None for anything to re-encode."""
+    if source.format != "JPEG" or _has_metadata(source):
+        return None
+    file.seek(0)
+    data = file.read()
+    end = _jpeg_end(data)
+    if end is None:
+        return None
+    return "whole" if end == len(data) else data[:end]
+
+
+def _jpeg_end(data):
+    """Where the JPEG in `data` ends (just past its end-of-image marker), found by walking its
+    segments and scans; None where they cannot be walked."""
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    i, n = 2, len(data)
+    while i + 1 < n:
+        if data[i] != 0xFF:
+            return None
+        marker = data[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+        elif marker == 0xD9:  # end of image
+            return i + 2
+        elif 0xD0 <= marker <= 0xD7 or marker == 0x01:  # markers without a length
+            i += 2
+        elif i + 4 > n:
+            return None
+        else:
+            i += 2 + int.from_bytes(data[i + 2 : i + 4], "big")
+            if marker == 0xDA:  # a scan: in its data, FF is followed by 00 or a restart
+                while True:
+                    i = data.find(b"\xff", i)
+                    if i < 0 or i + 1 >= n:
+                        return None
+                    if data[i + 1] == 0x00 or 0xD0 <= data[i + 1] <= 0xD7:
+                        i += 2
+                    elif data[i + 1] == 0xFF:
+                        i += 1
+                    else:
+                        break
+    return None
+
+
+def _encoded_animation(source):
+    """An animated GIF or WebP re-encoded with all its frames and timing, nothing else (no
+    comment, no application data); None for a still picture."""
+    if not getattr(source, "is_animated", False):
+        return None
+    kept = {"duration", "loop", "transparency", "background"}
+    source.info = {key: value for key, value in source.info.items() if key in kept}
+    buffer = io.BytesIO()
+    source.save(buffer, source.format, save_all=True)
+    source.seek(0)
+    return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def _turn_for(pixels):
+    """Wait until no other process here decodes a large picture (an exclusive lock on a file
+    in this machine's temporary folder, released when the work or the process ends)."""
+    if pixels <= LARGE_PICTURE:
+        yield
+        return
+    with open(f"{tempfile.gettempdir()}/{LARGE_PICTURE_LOCK}", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def _upright_size(image):
@@ -217,15 +309,7 @@ def delete_renditions(sender, instance, **kwargs):
     delete_after_commit(stored_names(instance.renditions), instance.image.storage)
 
 
-def _needs_cleaning(source):
-    if source.format == "GIF" or (
-        source.format == "WEBP" and getattr(source, "is_animated", False)
-    ):
-        # Re-encoding would keep one frame of an animation. GIF has no place for EXIF or GPS;
-        # an animated WebP straight from a camera is not something phones make.
-        return False
-    if source.format == "MPO":
-        return True  # the extra pictures after the first carry their own EXIF
+def _has_metadata(source):
     if set(source.info) - TECHNICAL_INFO:
         return True
     return any(marker not in TECHNICAL_SEGMENTS for marker, _ in getattr(source, "applist", []))
@@ -237,8 +321,8 @@ def _encoded_original(upright, source):
     if source.format in ("JPEG", "MPO"):
         image = upright if upright.mode in ("L", "RGB") else upright.convert("RGB")
         image.save(buffer, "JPEG", optimize=True, **_same_quality_as(source, image))
-    elif source.format == "PNG":
-        upright.save(buffer, "PNG")
+    elif source.format in ("PNG", "GIF"):  # a still GIF is stored as a GIF, its palette kept
+        upright.save(buffer, source.format)
     else:  # WEBP
         image = upright.convert("RGBA" if upright.has_transparency_data else "RGB")
         image.save(buffer, "WEBP", quality=ORIGINAL_WEBP_QUALITY)

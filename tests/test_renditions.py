@@ -150,6 +150,71 @@ def test_an_original_without_metadata_is_stored_byte_for_byte():
     assert sorted(photo.renditions["jpeg"], key=int) == ["320", "480", "720", "800"]
 
 
+PAYLOAD = b"<html><script>alert(document.domain)</script></html>"
+
+
+def test_a_jpeg_with_something_appended_is_stored_without_it():
+    sent = image_upload(width=800, height=600).read()
+
+    photo = PhotoFactory(image=SimpleUploadedFile("anh.jpg", sent + PAYLOAD))
+
+    assert stored(photo.image.name) == sent  # the picture's own bytes, to its last one
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"progressive": True}, {"restart_marker_rows": 1}, {"progressive": True, "quality": 30}],
+    ids=["baseline", "progressive", "restart-markers", "progressive-low-quality"],
+)
+def test_the_end_of_a_jpeg_is_found_by_walking_it(options):
+    noise = Image.effect_noise((320, 240), 90).convert("RGB")  # 0xFF bytes in the scans
+    buffer = io.BytesIO()
+    noise.save(buffer, "JPEG", **options)
+    data = buffer.getvalue()
+
+    assert renditions._jpeg_end(data) == len(data)
+    assert renditions._jpeg_end(data + PAYLOAD + b"\xff\xd9") == len(data)
+    assert renditions._jpeg_end(data[: len(data) // 2]) is None
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_png_and_webp_originals_are_always_written_by_the_portal(fmt):
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 300), RED).save(buffer, fmt)
+    sent = buffer.getvalue() + PAYLOAD
+
+    photo = PhotoFactory(image=SimpleUploadedFile(f"anh.{fmt.lower()}", sent))
+
+    kept = stored(photo.image.name)
+    assert PAYLOAD not in kept and kept != sent
+    assert opened(photo.image.name).format == fmt
+    pixel = opened(photo.image.name).getpixel((10, 10))[:3]
+    assert all(abs(got - wanted) <= 3 for got, wanted in zip(pixel, RED, strict=True))  # lossy WebP
+
+
+def test_an_animated_gif_keeps_its_frames_and_timing_and_loses_what_it_carried():
+    frames = [Image.new("RGB", (120, 80), color) for color in (RED, BLUE, RED)]
+    buffer = io.BytesIO()
+    frames[0].save(
+        buffer, "GIF", save_all=True, append_images=frames[1:], duration=200, loop=0,
+        comment=PAYLOAD,
+    )  # fmt: skip
+    sent = buffer.getvalue() + PAYLOAD
+
+    photo = PhotoFactory(image=SimpleUploadedFile("anh.gif", sent))
+
+    kept = stored(photo.image.name)
+    assert b"script" not in kept
+    with Image.open(io.BytesIO(kept)) as gif:
+        assert (gif.format, gif.n_frames, gif.info["duration"], gif.info["loop"]) == (
+            "GIF",
+            3,
+            200,
+            0,
+        )
+        assert "comment" not in gif.info
+
+
 def test_a_small_original_gets_one_copy_of_its_own_width():
     photo = PhotoFactory(image=image_upload(width=64, height=48))
 

@@ -1,16 +1,22 @@
 """Memory a worker needs for the largest photo allowed (IMAGE_MAX_PIXELS, 40 million pixels),
 measured in a fresh process: decoding it and making its copies, as an upload does."""
 
+import fcntl
+import io
 import json
 import subprocess
 import sys
+import tempfile
 import textwrap
+import threading
 
 import pytest
 from django.conf import settings
 from PIL import Image
 
+from news import renditions
 from tests.deploy_support import REPO
+from tests.factories import image_bytes
 
 MB = 1024 * 1024
 # A full-frame camera's picture at the pixel limit.
@@ -92,3 +98,22 @@ def test_the_largest_photo_allowed_fits_a_worker(tmp_path, kind, limit_mb, size)
     print(f"\n{kind}: {grown / MB:.0f} MB more at the peak")
     assert grown < limit_mb * MB
     assert made_for == size
+
+
+def test_a_large_picture_waits_for_its_turn_and_a_small_one_does_not(monkeypatch, tmp_path):
+    """Workers decode large pictures one at a time, so that several editors uploading camera
+    photos at once need the memory of one (the compose test measures it in a container)."""
+    monkeypatch.setattr(renditions, "LARGE_PICTURE", 64 * 48)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the turn's lock file is
+    small, large = io.BytesIO(image_bytes(64, 48)), io.BytesIO(image_bytes(80, 60))
+    decoded = threading.Event()
+
+    with open(tmp_path / renditions.LARGE_PICTURE_LOCK, "a") as other_worker:
+        fcntl.flock(other_worker, fcntl.LOCK_EX)  # another worker is decoding a large picture
+        assert renditions.decode(small).size == (64, 48)  # straight through
+        waiting = threading.Thread(target=lambda: renditions.decode(large) and decoded.set())
+        waiting.start()
+        assert not decoded.wait(0.5)
+    # The other worker is done (its file closed): the large picture's turn comes.
+    assert decoded.wait(10)
+    waiting.join()

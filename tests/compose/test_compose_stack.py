@@ -4,6 +4,7 @@ restore, an upgrade without a failed request, two web replicas, and faults.
 
 The tests share one stack and run in this file's order: each leaves it as the next expects."""
 
+import concurrent.futures
 import hashlib
 import json
 import re
@@ -16,6 +17,7 @@ from django.urls import reverse
 
 from tests.compose.conftest import TIMINGS, timed
 from tests.stack_support import ADMIN_URL, HOST, Browser, multipart, png_bytes
+from tests.test_upload_memory import largest_photo
 from tests.test_uploads import noisy_image
 
 pytestmark = pytest.mark.compose
@@ -132,6 +134,9 @@ def test_reader_pages_come_through_nginx_with_the_security_headers(site):
     served = browser.get(photo)
     assert served.status == 200 and served.getheader("Content-Type") == "image/jpeg"
     assert served.getheader("Content-Security-Policy") == "sandbox"
+    for response in (static, served):
+        assert "max-age=31536000" in response.getheader("Strict-Transport-Security")
+        assert response.getheader("X-Content-Type-Options") == "nosniff"
 
 
 def test_the_editor_logs_in_and_an_upload_lands_in_the_media_volume(site, editor):
@@ -330,6 +335,44 @@ def test_an_upgrade_with_a_new_migration_fails_no_request(site):
     started = datetime.fromisoformat(started[:26].rstrip("Z") + "+00:00").timestamp()
     assert applied and float(applied) < started, (applied, started)
     assert reader(site).get(site["upload"]).status == 200
+
+
+def test_three_editors_uploading_the_largest_camera_photo_at_once_stay_within_web_memory(
+    site, editor, tmp_path
+):
+    """The compose file gives web 1 GiB for its 3 workers; the largest photo allowed (40
+    megapixels, turned and cleaned of its GPS position) needs about 300 MB while decoded."""
+    operator = site["operator"]
+    (web,) = operator.containers("web")
+    restarts = operator.inspect(web)["RestartCount"]
+    photo = largest_photo(tmp_path / "camera.jpg", camera=True).read_bytes()
+    body, content_type = multipart("upload", "may-anh.jpg", photo, "image/jpeg")
+
+    def upload(_):
+        browser = reader(site, "127.0.0.6")
+        browser.cookies = dict(editor.cookies)
+        return browser.request(
+            "POST",
+            reverse("news:editor_upload"),
+            body=body,
+            headers={
+                "Content-Type": content_type,
+                "X-CSRFToken": editor.cookies["csrftoken"].value,
+            },
+        )
+
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
+        answers = list(pool.map(upload, range(3)))
+
+    assert [a.status for a in answers] == [200] * 3, [a.content[:300] for a in answers]
+    state = operator.inspect(web)
+    assert not state["State"]["OOMKilled"] and state["RestartCount"] == restarts
+    peak = operator.run(
+        f"docker exec {web} sh -c 'cat /sys/fs/cgroup/memory/memory.max_usage_in_bytes"
+        " 2>/dev/null || cat /sys/fs/cgroup/memory.peak'"
+    ).stdout.split()[0]
+    TIMINGS["3 camera photos at once: web memory peak (MB)"] = int(peak) // 1024**2
+    assert int(peak) < state["HostConfig"]["Memory"]
 
 
 def replica_log(operator, container, since):
