@@ -1,5 +1,8 @@
+from django.conf import settings
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from . import content_version
 from .navigation import category_tree, site_settings
 
 
@@ -12,4 +15,10 @@ def site(request):
     return {
         "site": SimpleLazyObject(site_settings),
         "menu_categories": SimpleLazyObject(lambda: category_tree().roots()),
+        # Shared parts of the layout (the header) are rendered once per content version and
+        # day ({% cache %} in base.html), like the objects they show (news/page_cache.py).
+        "fragment_version": SimpleLazyObject(
+            lambda: f"{content_version.current()}:{timezone.localdate().isoformat()}"
+        ),
+        "fragment_seconds": settings.PAGE_CACHE_SECONDS or 60,
     }

@@ -309,3 +309,36 @@ def test_with_a_shared_cache_the_version_lives_in_it_for_every_machine(
     article.save()  # through the model: a public change
     assert caches["pages"].get(content_version.KEY) != stored
     assert "Tin đổi ngầm" in reader.get(article.get_absolute_url()).content.decode()
+
+
+def current_marks(html):
+    """The header menu's links marked as the current page or section: (name, mark)."""
+    import re
+
+    menu = html[html.index('class="site-nav__list"') :]
+    menu = menu[: menu.index("</ul>")]
+    return re.findall(r'<a href="[^"]*" aria-current="(\w+)">([^<]+)</a>', menu)
+
+
+def test_the_header_is_shared_yet_marks_each_page_as_its_own(reader, newsroom, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # whole pages off: only the shared header fragment is kept
+    article = ArticleFactory(category=newsroom["defence"], title="Diễn tập phòng thủ")
+    pages = {
+        "/": [("page", "Trang chủ")],
+        newsroom["news"].get_absolute_url(): [("page", "Tin tức")],
+        newsroom["defence"].get_absolute_url(): [("true", "Tin tức")],
+        article.get_absolute_url(): [("true", "Tin tức")],
+        "/tim-kiem/?q=dien+tap": [],
+    }
+
+    for _ in range(2):  # the second round from the cached header
+        for url, marks in pages.items():
+            assert current_marks(reader.get(url).content.decode()) == marks, url
+
+    first, second = (reader.get(f"/tim-kiem/?q={q}").content.decode() for q in ("lua", "lúa"))
+    assert 'value="lua"' in first and 'value="lúa"' in second
+
+    newsroom["news"].name = "Tin tức - Sự kiện"
+    newsroom["news"].save()
+    assert current_marks(reader.get("/").content.decode()) == [("page", "Trang chủ")]
+    assert "Tin tức - Sự kiện" in reader.get(article.get_absolute_url()).content.decode()
