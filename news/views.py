@@ -1,4 +1,5 @@
 import re
+from collections import Counter
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -43,9 +44,10 @@ class HomeView(TemplateView):
         latest = list(
             public.exclude(pk__in=[row[0] for row in featured]).values_list(*columns)[:HOME_LATEST]
         )
+        shown = featured + latest
         batch = cards.Batch()  # one for the page
         featured, latest = batch.refs(featured), batch.refs(latest)
-        blocks = [(root, batch.refs(rows)) for root, rows in self.category_blocks(tree)]
+        blocks = [(root, batch.refs(rows)) for root, rows in self.category_blocks(tree, shown)]
         context.update(
             lead_article=featured[0] if featured else (latest.pop(0) if latest else None),
             featured_articles=featured[1:],
@@ -55,12 +57,19 @@ class HomeView(TemplateView):
         )
         return context
 
-    def category_blocks(self, tree):
-        """The newest articles of each top-level category's subtree: the few newest of every
-        category in one query, then the newest of those for each top-level category."""
-        rows = listing.newest_of_each([c.pk for c in tree.categories], HOME_BLOCK_SIZE)
+    def category_blocks(self, tree, shown):
+        """The newest articles of each top-level category's subtree that the page does not
+        show above (`shown`: rows of the top stories and the latest), so that no article
+        appears twice: the few newest of every category in one query, then the newest of those
+        for each top-level category."""
+        shown_ids = {row[0] for row in shown}
+        # Enough of each category that a block is full even when the shown ones are all in it.
+        most_shown = max(Counter(row[1] for row in shown).values(), default=0)
+        rows = listing.newest_of_each([c.pk for c in tree.categories], HOME_BLOCK_SIZE + most_shown)
         by_root = {}
         for row in rows:  # newest first
+            if row.id in shown_ids:
+                continue
             block = by_root.setdefault(tree.root_of(row.category_id).pk, [])
             if len(block) < HOME_BLOCK_SIZE:
                 block.append(row)

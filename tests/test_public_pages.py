@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from news import views
 from news.models import SiteSettings, Status
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
 
@@ -257,26 +258,38 @@ def test_404_page_offers_a_search_for_the_dead_address_and_the_newest_articles(
     assert ">Tin mới</h2>" in main
 
 
-def test_home_shows_featured_latest_and_a_block_per_top_level_category(client, tree):
+def test_home_shows_featured_latest_and_a_block_per_top_level_category(client, tree, monkeypatch):
+    monkeypatch.setattr(views, "HOME_LATEST", 1)
     news, defence, economy = tree
-    featured = make_article(defence, title="Tin nổi bật của tuần", is_featured=True, photos=1)
-    make_article(economy, title="Giá lúa vụ mùa", photos=1)
+    now = timezone.now()
+
+    def published(title, category, hours, **kwargs):
+        ago = now - timedelta(hours=hours)
+        return make_article(category, title=title, published_at=ago, photos=1, **kwargs)
+
+    featured = published("Tin nổi bật của tuần", defence, 1, is_featured=True)
+    published("Giá lúa vụ mùa", economy, 2)
+    published("Diễn tập phòng thủ", defence, 3)
+    published("Chợ phiên cuối năm", economy, 4)
     response = client.get(reverse("news:home"))
     assert response.status_code == 200
     assert response.context["lead_article"].pk == featured.pk
+    assert [a.article.title for a in response.context["latest_articles"]] == ["Giá lúa vụ mùa"]
+    # The blocks hold what the page does not show above.
     blocks = dict(response.context["category_blocks"])
-    assert [a.article.title for a in blocks[news]] == ["Tin nổi bật của tuần"]
-    assert [a.article.title for a in blocks[economy]] == ["Giá lúa vụ mùa"]
+    assert [a.article.title for a in blocks[news]] == ["Diễn tập phòng thủ"]
+    assert [a.article.title for a in blocks[economy]] == ["Chợ phiên cuối năm"]
     html = response.content.decode()
     for name in ("Tin tức - Sự kiện", "Kinh tế"):
         assert name in html  # menu and blocks
     assert "An ninh - Quốc phòng" not in html.split("<main")[0]  # menu lists top level only
 
 
-def test_home_block_keeps_only_the_newest_of_each_category(client, tree):
+def test_home_block_keeps_only_the_newest_of_each_category(client, tree, monkeypatch):
+    monkeypatch.setattr(views, "HOME_LATEST", 2)
     news, defence, _ = tree
     now = timezone.now()
-    for day in range(7):
+    for day in range(8):
         make_article(
             defence,
             title=f"Tin ngày {day}",
@@ -284,7 +297,28 @@ def test_home_block_keeps_only_the_newest_of_each_category(client, tree):
             published_at=now - timezone.timedelta(days=day),
         )
     blocks = dict(client.get("/").context["category_blocks"])
-    assert [a.article.title for a in blocks[news]] == [f"Tin ngày {d}" for d in range(4)]
+    # Days 0 and 1 are the top story and the latest; the block has the next four.
+    assert [a.article.title for a in blocks[news]] == [f"Tin ngày {d}" for d in range(2, 6)]
+
+
+def test_the_home_page_never_shows_an_article_twice(client, tree):
+    news, defence, economy = tree
+    now = timezone.now()
+    for n in range(24):
+        make_article(
+            [news, defence, economy][n % 3],
+            title=f"Tin số {n}",
+            photos=n % 2,
+            is_featured=n in (3, 7),
+            published_at=now - timedelta(hours=n),
+        )
+
+    html = client.get("/").content.decode()
+
+    main = html.split('<main id="main"')[1].split("</main>")[0]
+    main = re.sub(r'<section class="most-read".*?</section>', "", main, flags=re.S)  # a ranking
+    cards = re.findall(r'class="card__title"><a href="([^"]+)"', main)
+    assert len(cards) == len(set(cards)) == 2 + 10 + 4 * 2  # top two, latest, two full blocks
 
 
 def _deep_category(depth):
