@@ -213,6 +213,21 @@ class Browser:
             headers={"Content-Type": "application/x-www-form-urlencoded"},
         )
 
+    def upload(self, filename, content, content_type):
+        """An image sent from the body editor's toolbar, as its upload adapter sends it."""
+        from django.urls import reverse
+
+        body, multipart_type = multipart("upload", filename, content, content_type)
+        return self.request(
+            "POST",
+            reverse("news:editor_upload"),
+            body=body,
+            headers={
+                "Content-Type": multipart_type,
+                "X-CSRFToken": self.cookies["csrftoken"].value,
+            },
+        )
+
     def log_in(self, username, password):
         login = f"/{ADMIN_URL}login/"
         page = self.get(login)

@@ -29,7 +29,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from django.urls import reverse
 
 from tests.deploy_support import (
     REPO,
@@ -49,7 +48,6 @@ from tests.stack_support import (
     answers,
     compose_service,
     dockerfile_command,
-    multipart,
     nginx_main_config,
     nginx_values,
     png_bytes,
@@ -255,13 +253,7 @@ def test_editor_logs_in_through_the_proxy_with_secure_cookies(stack):
 
 
 def upload_photo(editor):
-    body, content_type = multipart("upload", "anh.png", png_bytes(), "image/png")
-    response = editor.request(
-        "POST",
-        reverse("news:editor_upload"),
-        body=body,
-        headers={"Content-Type": content_type, "X-CSRFToken": editor.cookies["csrftoken"].value},
-    )
+    response = editor.upload("anh.png", png_bytes(), "image/png")
     assert response.status == 200, response.content
     return json.loads(response.content)["url"]
 
@@ -283,14 +275,8 @@ def test_uploaded_photo_is_served_by_nginx_as_inert_data(stack, editor):
 
 def test_upload_over_the_limit_gets_the_friendly_page(stack, editor):
     too_big = secrets.token_bytes(stack["max_body_size"] + 1024 * 1024)
-    body, content_type = multipart("upload", "anh-lon.png", too_big, "image/png")
 
-    response = editor.request(
-        "POST",
-        reverse("news:editor_upload"),
-        body=body,
-        headers={"Content-Type": content_type, "X-CSRFToken": editor.cookies["csrftoken"].value},
-    )
+    response = editor.upload("anh-lon.png", too_big, "image/png")
 
     assert response.status == 413
     assert "text/html" in response.getheader("Content-Type")
