@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 # `backup` and `restore` are here, as shorthands for `docker compose run`.
 export DEBUG ?= on
 
-.PHONY: run test install db migrate demo lint check stack compose-test backup restore bench messages stop-db clean
+.PHONY: run test install db migrate demo lint check stack compose-test hostile-test backup restore bench messages stop-db clean
 
 # load_demo prints the site and admin addresses and the demo accounts.
 run: migrate demo
@@ -61,6 +61,13 @@ stack: install db
 compose-test: install
 	$(BIN)/pip install --quiet --require-hashes -r docker/compose-test-requirements.txt
 	$(BIN)/pytest -m compose tests/compose
+
+# The hostile-string corpus (tests/hostile_corpus.py, 245 strings) through every text field a
+# person can type into, then every page that shows them in Chromium: public pages, search, feeds,
+# the admin's forms, lists and revision comparisons; nothing may run (about two minutes; needs
+# chromium). `make test` checks the stored HTML and the escaping without a browser.
+hostile-test: install db
+	$(BIN)/pytest -m hostile tests/test_hostile_browser.py
 
 # Speed figures (not tests; needs wrk and nginx). bench.run: the production stack (gunicorn,
 # nginx) under wrk on a generated archive of BENCH_ARTICLES articles (default 100,000) next to

@@ -25,6 +25,11 @@ from .views import CategoryView
 FEED_SIZE = 30
 
 
+def feed_text(text):
+    """Plain text as feed readers take it, as HTML: escaped once more, and XML-safe."""
+    return escape(seo.xml_text(text))
+
+
 @dataclass
 class FeedScope:
     """What one request's feed is about; Feed objects are shared between requests."""
@@ -40,13 +45,13 @@ class LatestArticlesFeed(Feed):
 
     # Readers take channel titles, descriptions and categories as HTML too: escaped once more.
     def title(self, scope):
-        return escape(scope.site.portal_name)
+        return feed_text(scope.site.portal_name)
 
     def link(self, scope):
         return reverse("news:home")
 
     def description(self, scope):
-        return escape(scope.site.tagline or scope.site.portal_name)
+        return feed_text(scope.site.tagline or scope.site.portal_name)
 
     def feed_url(self, scope):
         return reverse("news:feed")
@@ -81,10 +86,10 @@ class LatestArticlesFeed(Feed):
 
     # Feed readers take titles and descriptions as HTML; ours are plain text.
     def item_title(self, article):
-        return escape(article.title)
+        return feed_text(article.title)
 
     def item_description(self, article):
-        return escape(article.lead)
+        return feed_text(article.lead)
 
     def item_pubdate(self, article):
         return article.published_at
@@ -93,15 +98,16 @@ class LatestArticlesFeed(Feed):
         return seo.last_change(article)
 
     def item_author_name(self, article):
-        # The source line, as the page shows it; the writer's name when there is none.
+        # The source line, as the page shows it; the writer's name when there is none. Taken as
+        # HTML by readers too (a source line "<img src=x onerror=…>" ran in them): escaped.
         if article.source:
-            return article.source
+            return feed_text(article.source)
         if article.author_id:
-            return article.author.get_full_name() or None
+            return feed_text(article.author.get_full_name()) or None
         return None
 
     def item_categories(self, article):
-        return [escape(article.category.name)]
+        return [feed_text(article.category.name)]
 
     def item_enclosures(self, article):
         image = article.feed_image
@@ -118,13 +124,13 @@ class CategoryFeed(LatestArticlesFeed):
         return FeedScope(site=site_settings(), request=request, category=category)
 
     def title(self, scope):
-        return escape(f"{scope.category.name} — {scope.site.portal_name}")
+        return feed_text(f"{scope.category.name} — {scope.site.portal_name}")
 
     def link(self, scope):
         return scope.category.get_absolute_url()
 
     def description(self, scope):
-        return escape(scope.category.description) or self.title(scope)
+        return feed_text(scope.category.description) or self.title(scope)
 
     def feed_url(self, scope):
         return reverse("news:category_feed", kwargs={"path": scope.category.path})

@@ -7,6 +7,7 @@ here once, from data already loaded with the article (no query), and used by the
 
 import json
 import mimetypes
+import re
 from dataclasses import dataclass, field
 
 from django.core.files.storage import Storage
@@ -72,6 +73,17 @@ def default_share_image(site):
             return image.url, None, None
     path, width, height = PLAIN_SHARE_IMAGE
     return static(path), width, height
+
+
+# What XML 1.0 cannot hold: C0 controls but tab, newline and return, U+FFFE and U+FFFF, lone
+# surrogates. A title pasted from Word can carry a vertical tab (its line break); Django's feed
+# writer refuses it (a 500 for the whole feed) and a sitemap holding it is no XML at all.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text):
+    """`text` with each character XML cannot hold replaced by a space, for feeds and sitemaps."""
+    return _NOT_IN_XML.sub(" ", text or "")
 
 
 def meta_description(text, length=DESCRIPTION_LENGTH):

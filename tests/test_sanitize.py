@@ -16,6 +16,7 @@ from news.models import Article, Status
 from news.sanitize import clean_html
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium
 from tests.factories import ArticleFactory, CategoryFactory, UserFactory
+from tests.hostile_corpus import CORPUS, MARKUP, SCRIPT, STRINGS, TEXT, of_group
 
 # What the toolbar produces: headings h2-h4, bold/italic, links, lists, block quotes, tables
 # with captions and images with captions. `rel` is added by the cleaner to every link.
@@ -122,158 +123,14 @@ def text_of(html):
     return "".join(Markup(html).text)
 
 
-SCRIPT = "alert(document.cookie)"
-
-# Each sample carries something the editor cannot produce (test_each_hostile_sample_is_caught
-# proves the checker sees it before cleaning), so each must come out clean.
-HOSTILE = [
-    # script elements
-    pytest.param(f"<script>{SCRIPT}</script><p>Tin</p>", id="script"),
-    pytest.param(f"<SCRIPT>{SCRIPT}</SCRIPT>", id="script-uppercase"),
-    pytest.param(f"<ScRiPt >{SCRIPT}</sCrIpT >", id="script-mixed-case"),
-    pytest.param(f"<scr<script>ipt>{SCRIPT}</script>", id="script-nested-broken"),
-    pytest.param(f"<script>{SCRIPT}", id="script-unclosed"),
-    pytest.param('<script src="//evil.example/x.js"></script>', id="script-src"),
-    pytest.param(f"<<script>{SCRIPT};//<</script>", id="script-double-bracket"),
-    pytest.param(
-        f'<p>Tin <script type="text/javascript">{SCRIPT}</script>nóng</p>', id="script-in-p"
-    ),
-    pytest.param(f"<svg><script>{SCRIPT}</script></svg>", id="script-in-svg"),
-    pytest.param(f"<template><script>{SCRIPT}</script></template>", id="script-in-template"),
-    # javascript:, vbscript:, data: URLs in href and src, obfuscated
-    pytest.param(f'<a href="javascript:{SCRIPT}">Xem</a>', id="href-javascript"),
-    pytest.param(f'<a href="JaVaScRiPt:{SCRIPT}">Xem</a>', id="href-javascript-case"),
-    pytest.param(f'<a href="  javascript:{SCRIPT}">Xem</a>', id="href-javascript-space"),
-    pytest.param(f'<a href="jav&#x09;ascript:{SCRIPT}">Xem</a>', id="href-entity-tab"),
-    pytest.param(f'<a href="jav&#x0A;ascript:{SCRIPT}">Xem</a>', id="href-entity-newline"),
-    pytest.param(f'<a href="jav\tascript:{SCRIPT}">Xem</a>', id="href-raw-tab"),
-    pytest.param(
-        '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">Xem</a>',
-        id="href-decimal-entities",
-    ),
-    pytest.param('<a href="&#x6A;avascript&colon;alert(1)">Xem</a>', id="href-hex-named-entity"),
-    pytest.param(f'<a href="&#14;javascript:{SCRIPT}">Xem</a>', id="href-control-prefix"),
-    pytest.param('<a href="vbscript:msgbox(1)">Xem</a>', id="href-vbscript"),
-    pytest.param(
-        '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">Xem</a>',
-        id="href-data",
-    ),
-    pytest.param(f'<img src="javascript:{SCRIPT}" alt="x">', id="src-javascript"),
-    pytest.param(
-        '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+" alt="x">',
-        id="src-data",
-    ),
-    pytest.param('<img src="DaTa:image/png;base64,iVBORw0KGgo=" alt="x">', id="src-data-case"),
-    pytest.param(f'<img src="vbscript:{SCRIPT}">', id="src-vbscript"),
-    pytest.param(f'<a href="tel:+84226" xlink:href="javascript:{SCRIPT}">Gọi</a>', id="xlink-href"),
-    # event handlers on many tags
-    pytest.param(f'<img src="/media/a.jpg" onerror="{SCRIPT}">', id="img-onerror"),
-    pytest.param(f'<p onclick="{SCRIPT}">Tin nóng</p>', id="p-onclick"),
-    pytest.param(
-        f'<a href="https://example.org" onmouseover="{SCRIPT}">Xem</a>', id="a-onmouseover"
-    ),
-    pytest.param(f'<h2 onfocus="{SCRIPT}" tabindex="0">Tiêu đề</h2>', id="h2-onfocus"),
-    pytest.param(f'<table onpointerenter="{SCRIPT}"><tr><td>1</td></tr></table>', id="table-on"),
-    pytest.param(f'<figure class="image" onanimationstart="{SCRIPT}"></figure>', id="figure-on"),
-    pytest.param(f'<body onload="{SCRIPT}"><p>Tin</p></body>', id="body-onload"),
-    pytest.param(f'<details open ontoggle="{SCRIPT}"><p>Tin</p></details>', id="details-ontoggle"),
-    pytest.param(f'<video><source onerror="{SCRIPT}"></video>', id="video-source-onerror"),
-    pytest.param(f'<marquee onstart="{SCRIPT}">Chạy chữ</marquee>', id="marquee-onstart"),
-    pytest.param(f'<li ONCLICK="{SCRIPT}">Mục</li>', id="li-onclick-uppercase"),
-    # embedding other documents
-    pytest.param('<iframe src="https://evil.example/"></iframe>', id="iframe"),
-    pytest.param(f'<iframe srcdoc="<script>{SCRIPT}</script>"></iframe>', id="iframe-srcdoc"),
-    pytest.param('<object data="https://evil.example/x.swf"></object>', id="object"),
-    pytest.param('<embed src="https://evil.example/x.swf">', id="embed"),
-    pytest.param(f'<frameset><frame src="javascript:{SCRIPT}"></frameset>', id="frame"),
-    # svg and math
-    pytest.param(f'<svg onload="{SCRIPT}"><circle r="5"/></svg>', id="svg-onload"),
-    pytest.param(
-        f'<svg><a xlink:href="javascript:{SCRIPT}"><text>Bấm</text></a></svg>', id="svg-a"
-    ),
-    pytest.param(
-        f'<math><maction actiontype="statusline" xlink:href="javascript:{SCRIPT}">Bấm</maction></math>',
-        id="math-maction",
-    ),
-    # styles
-    pytest.param(f"<style>body{{background:url(javascript:{SCRIPT})}}</style>", id="style-tag"),
-    pytest.param(f'<p style="background:url(javascript:{SCRIPT})">Tin</p>', id="style-attribute"),
-    pytest.param(f'<p style="width: expression({SCRIPT})">Tin</p>', id="style-css-expression"),
-    pytest.param(
-        '<a href="https://evil.example/" style="position:fixed;inset:0">Trúng thưởng</a>',
-        id="style-link-overlay",
-    ),
-    pytest.param('<img src="/media/a.jpg" alt="x" style="width:100vw">', id="style-img"),
-    pytest.param(
-        '<table><tr><td style="background:url(//evil.example/x)">1</td></tr></table>', id="style-td"
-    ),
-    # forms
-    pytest.param(
-        '<form action="https://evil.example/"><input name="password" type="password">'
-        f'<button formaction="javascript:{SCRIPT}">Gửi</button></form>',
-        id="form-input-button",
-    ),
-    pytest.param(f'<isindex action="javascript:{SCRIPT}" type="image">', id="isindex"),
-    # document-level elements
-    pytest.param(
-        f'<meta http-equiv="refresh" content="0;url=javascript:{SCRIPT}">', id="meta-refresh"
-    ),
-    pytest.param('<base href="https://evil.example/">', id="base-href"),
-    pytest.param('<link rel="import" href="https://evil.example/x.html">', id="link-import"),
-    pytest.param('<link rel="stylesheet" href="https://evil.example/x.css">', id="link-css"),
-    # image tricks
-    pytest.param(
-        '<img srcset="https://evil.example/track.png 1x" src="/media/a.jpg" alt="x">',
-        id="img-srcset",
-    ),
-    pytest.param("<img src=x:alert(alt) onerror=eval(src) alt=0>", id="img-eval-src"),
-    pytest.param(
-        '<img src="/media/a.jpg" usemap="#m" ismap name="getElementById">', id="img-clobber"
-    ),
-    # comments hiding script
-    pytest.param(f"<!--<script>{SCRIPT}</script>--><p>Tin</p>", id="comment-script"),
-    pytest.param(f"<!--[if IE]><script>{SCRIPT}</script><![endif]-->", id="conditional-comment"),
-    pytest.param(f"<!-- --!><script>{SCRIPT}</script> -->", id="comment-bang-close"),
-    pytest.param("<![CDATA[<script>alert(1)</script>]]>", id="cdata"),
-    # unclosed tags and attributes on disallowed or allowed tags
-    pytest.param(f'<p>Chưa đóng <a href="javascript:{SCRIPT}">liên kết', id="unclosed-a"),
-    pytest.param(
-        f'<p>Chưa đóng <img src="/media/a.jpg" onerror="{SCRIPT}" <b>đậm</b>', id="unclosed-img"
-    ),
-    pytest.param(
-        f'<div class="image" id="main" onclick="{SCRIPT}">Khối</div>', id="div-attributes"
-    ),
-    pytest.param(f'<span style="color:red" data-x="{SCRIPT}">Đỏ</span>', id="span-attributes"),
-    pytest.param(
-        '<figure class="image evil-class" id="x"><img src="/a.jpg"></figure>', id="figure-class"
-    ),
-    pytest.param('<a href="https://example.org" target="_blank">Mở tab</a>', id="a-target-blank"),
-    pytest.param('<a href="https://example.org" ping="https://evil.example/">Xem</a>', id="a-ping"),
-    pytest.param(
-        f'<table><tr><td background="javascript:{SCRIPT}">1</td></tr></table>', id="td-background"
-    ),
-    # parser differentials (mutation XSS)
-    pytest.param(
-        f'<noscript><p title="</noscript><img src=x onerror={SCRIPT}>">', id="noscript-mxss"
-    ),
-    pytest.param(
-        f'<svg></p><style><a id="</style><img src=1 onerror={SCRIPT}>">', id="svg-style-mxss"
-    ),
-    pytest.param(
-        f"<math><mtext><table><mglyph><style><img src=x onerror={SCRIPT}>", id="math-mglyph-mxss"
-    ),
-    pytest.param(
-        f'<xss:script xmlns:xss="http://www.w3.org/1999/xhtml">{SCRIPT}</xss:script>', id="ns"
-    ),
-]
+# The hostile-string corpus (tests/hostile_corpus.py), the one list of them. `markup` samples
+# carry something the editor cannot produce (test_each_hostile_sample_is_caught proves the
+# checker sees it before cleaning), so each must come out clean; the others too.
+HOSTILE = [pytest.param(s.text, id=s.id) for s in CORPUS if s.kind == MARKUP]
+PLAIN = [pytest.param(s.text, id=s.id) for s in CORPUS if s.kind == TEXT]
 
 # Not markup a browser would run, but must come through as plain, unchanged text.
-TEMPLATING = [
-    pytest.param("<p>{{ request.user.password }}</p>", id="django-variable"),
-    pytest.param("<p>{% debug %}{% load static %}</p>", id="django-tag"),
-    pytest.param("<p>{{constructor.constructor('alert(1)')()}}</p>", id="angular-expression"),
-    pytest.param("<p>${7*7} #{7*7} &lt;%= 7*7 %&gt;</p>", id="other-templates"),
-]
+TEMPLATING = [pytest.param(s.text, id=s.id) for s in of_group("templating")]
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
@@ -281,21 +138,27 @@ def test_each_hostile_sample_is_caught_before_cleaning(hostile):
     assert dangers(hostile), "the checker would not notice this sample"
 
 
-@pytest.mark.parametrize("hostile", HOSTILE + TEMPLATING)
+@pytest.mark.parametrize("plain", PLAIN)
+def test_each_plain_sample_is_plain(plain):
+    assert dangers(plain) == [], "a `text` sample of the corpus holds markup: label it `markup`"
+
+
+@pytest.mark.parametrize("hostile", HOSTILE + PLAIN)
 def test_hostile_markup_is_removed(hostile):
     cleaned = clean_html(hostile)
     assert dangers(cleaned) == []
 
 
-@pytest.mark.parametrize("hostile", HOSTILE + TEMPLATING)
+@pytest.mark.parametrize("hostile", HOSTILE + PLAIN)
 def test_cleaning_is_idempotent(hostile):
     cleaned = clean_html(hostile)
     assert clean_html(cleaned) == cleaned
 
 
 def test_corpus_is_large_and_distinct():
-    samples = [param.values[0] for param in HOSTILE]
-    assert len(set(samples)) == len(samples) >= 30
+    assert len(set(STRINGS)) == len(STRINGS) >= 150
+    assert len({s.id for s in CORPUS}) == len(CORPUS)
+    assert len(HOSTILE) >= 100
 
 
 @pytest.mark.parametrize(

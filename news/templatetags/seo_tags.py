@@ -81,3 +81,8 @@ def default_share_image(context):
 @register.filter
 def meta_description(text):
     return seo.meta_description(text or "")
+
+
+@register.filter
+def xml_text(text):
+    return seo.xml_text(text)
