@@ -117,3 +117,52 @@ def test_a_large_picture_waits_for_its_turn_and_a_small_one_does_not(monkeypatch
     # The other worker is done (its file closed): the large picture's turn comes.
     assert decoded.wait(10)
     waiting.join()
+
+
+BOMB_MEASURE = textwrap.dedent(
+    """
+    import io, json, sys
+    import django
+    django.setup()
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from news.images import validate_image
+
+    def high_water():
+        with open("/proc/self/status") as status:
+            line = next(line for line in status if line.startswith("VmHWM:"))
+        return int(line.split()[1]) * 1024
+
+    content = open(sys.argv[1], "rb").read()
+    before = high_water()
+    try:
+        validate_image(SimpleUploadedFile("bom.png", content, content_type="image/png"))
+        refused = False
+    except ValidationError:
+        refused = True
+    print(json.dumps({"grown": high_water() - before, "refused": refused}))
+    """
+)
+
+
+@pytest.mark.parametrize("side", [10_000, 100_000])  # 100 megapixels; 10 gigapixels
+def test_an_image_bomb_is_refused_before_it_costs_memory(tmp_path, side):
+    """A PNG of a few bytes that claims to be huge: decoded, it would need gigabytes."""
+    from tests.test_uploads import png_header_only
+
+    bomb = tmp_path / "bom.png"
+    bomb.write_bytes(png_header_only(side, side))
+    env = {"DJANGO_SETTINGS_MODULE": "portal.settings", "DEBUG": "on", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-c", BOMB_MEASURE, str(bomb)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    measured = json.loads(result.stdout.strip().splitlines()[-1])
+    print(f"\nbomb {side}×{side}: {measured['grown'] / MB:.1f} MB more at the peak")
+    assert measured["refused"]
+    assert measured["grown"] < 5 * MB
