@@ -1,9 +1,9 @@
 from django.conf import settings
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from . import content_version
 from .navigation import category_tree, site_settings
+from .page_cache import day_version
 
 
 def site(request):
@@ -17,8 +17,6 @@ def site(request):
         "menu_categories": SimpleLazyObject(lambda: category_tree().roots()),
         # Shared parts of the layout (the header) are rendered once per content version and
         # day ({% cache %} in base.html), like the objects they show (news/page_cache.py).
-        "fragment_version": SimpleLazyObject(
-            lambda: f"{content_version.current()}:{timezone.localdate().isoformat()}"
-        ),
+        "fragment_version": SimpleLazyObject(lambda: day_version(content_version.current())),
         "fragment_seconds": settings.PAGE_CACHE_SECONDS or 60,
     }

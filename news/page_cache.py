@@ -70,11 +70,16 @@ def _anonymous_read(request):
     )
 
 
+def day_version(version):
+    """What a cached page or layout fragment is valid for: the content version and today's
+    date (pages are headed with it, so a page kept from yesterday is not served today)."""
+    return f"{version}:{timezone.localdate().isoformat()}"
+
+
 def _key(request, version):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
-    # Pages are headed with today's date: a page kept from yesterday is not served today.
-    return f"page:{version}:{timezone.localdate().isoformat()}:{digest}"
+    return f"page:{day_version(version)}:{digest}"
 
 
 class PageCacheMiddleware:

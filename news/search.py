@@ -216,7 +216,8 @@ def _ranked(candidates, fields, relevance, limit, boundary, give_up_after=None):
 # "without this word" of a web search engine; inside a word ("QĐ-UBND") it stays.
 EXCLUDING_DASH = re.compile(r"(?:^|(?<=\s))-+")
 # websearch_to_tsquery's own syntax, in any case: not words of the text.
-QUOTE_OR_OR = re.compile(r'"|\b[oO][rR]\b')
+OR_WORD = re.compile(r"\b[oO][rR]\b")
+QUOTE_OR_OR = re.compile(rf'"|{OR_WORD.pattern}')
 
 
 def as_text(text):
@@ -236,7 +237,6 @@ class PhrasePairs(SearchQuery):
 
 # A quoted phrase of two words or more, each only letters or digits: its words are the vector's
 # lexemes as they stand, so its pairs are exactly those of the articles that hold it.
-OR_WORD = re.compile(r"\b[oO][rR]\b")
 PLAIN_PHRASE = re.compile(r'"(\s*\w+(?:\s+\w+)+\s*)"')
 
 

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, TemplateView
 
 from . import cards, listing, paging, search, view_counts
@@ -53,7 +54,10 @@ class HomeView(TemplateView):
             featured_articles=featured[1:],
             latest_articles=latest,
             category_blocks=blocks,
-            most_read_articles=cached("most-read", lambda: list(view_counts.most_read())),
+            # Read only when the template renders the list anew, not while its HTML is cached.
+            most_read_articles=SimpleLazyObject(
+                lambda: cached("most-read", lambda: list(view_counts.most_read()))
+            ),
         )
         return context
 
@@ -120,14 +124,19 @@ class ArticleView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        newest = cached(
-            f"related:{article.category_id}",
-            # One more than shown: the page leaves out its own article.
-            lambda: newest_links(RELATED_SIZE + 1, article.category_id),
-        )
+
+        def related():
+            newest = cached(
+                f"related:{article.category_id}",
+                # One more than shown: the page leaves out its own article.
+                lambda: newest_links(RELATED_SIZE + 1, article.category_id),
+            )
+            return [a for a in newest if a.pk != article.pk][:RELATED_SIZE]
+
         context.update(
             trail=category_tree().trail(article.category),
-            related_articles=[a for a in newest if a.pk != article.pk][:RELATED_SIZE],
+            # Read only when the template renders the list anew, not while its HTML is cached.
+            related_articles=SimpleLazyObject(related),
             share_url=self.request.build_absolute_uri(article.get_absolute_url()),
             view_count_sample=settings.VIEW_COUNT_SAMPLE,
         )

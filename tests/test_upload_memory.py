@@ -22,18 +22,23 @@ MB = 1024 * 1024
 # A full-frame camera's picture at the pixel limit.
 WIDTH, HEIGHT = 7744, 5164
 
-MEASURE = textwrap.dedent(
+# The start of each measuring script: Django set up, and the process's peak memory.
+FRESH_PROCESS = textwrap.dedent(
     """
     import json, sys, tempfile
     import django
     django.setup()
-    from django.core.files.storage import FileSystemStorage
-    from news import renditions
 
     def high_water():  # the process's peak resident memory, in bytes (Linux)
         with open("/proc/self/status") as status:
             line = next(line for line in status if line.startswith("VmHWM:"))
         return int(line.split()[1]) * 1024
+    """
+)
+MEASURE = FRESH_PROCESS + textwrap.dedent(
+    """
+    from django.core.files.storage import FileSystemStorage
+    from news import renditions
 
     with open(sys.argv[1], "rb") as upload:
         before = high_water()
@@ -63,12 +68,12 @@ def largest_photo(path, camera):
     return path
 
 
-def peak(path):
-    """Bytes a fresh process grew by while decoding the photo at `path` and making its copies
-    (its peak above what Django and the file took), and the size the copies were made for."""
+def measured(script, path):
+    """What `script` (FRESH_PROCESS and its own lines) prints as JSON, run on the file at
+    `path` in a fresh process."""
     env = {"DJANGO_SETTINGS_MODULE": "portal.settings", "DEBUG": "on", "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(path)],
+        [sys.executable, "-c", script, str(path)],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -76,8 +81,14 @@ def peak(path):
         check=True,
         timeout=120,
     )
-    measured = json.loads(result.stdout.strip().splitlines()[-1])
-    return measured["after"] - measured["before"], measured["size"]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def peak(path):
+    """Bytes a fresh process grew by while decoding the photo at `path` and making its copies
+    (its peak above what Django and the file took), and the size the copies were made for."""
+    result = measured(MEASURE, path)
+    return result["after"] - result["before"], result["size"]
 
 
 def test_the_limit_is_the_measured_picture():
@@ -119,19 +130,11 @@ def test_a_large_picture_waits_for_its_turn_and_a_small_one_does_not(monkeypatch
     waiting.join()
 
 
-BOMB_MEASURE = textwrap.dedent(
+BOMB_MEASURE = FRESH_PROCESS + textwrap.dedent(
     """
-    import io, json, sys
-    import django
-    django.setup()
     from django.core.exceptions import ValidationError
     from django.core.files.uploadedfile import SimpleUploadedFile
     from news.images import validate_image
-
-    def high_water():
-        with open("/proc/self/status") as status:
-            line = next(line for line in status if line.startswith("VmHWM:"))
-        return int(line.split()[1]) * 1024
 
     content = open(sys.argv[1], "rb").read()
     before = high_water()
@@ -152,17 +155,7 @@ def test_an_image_bomb_is_refused_before_it_costs_memory(tmp_path, side):
 
     bomb = tmp_path / "bom.png"
     bomb.write_bytes(png_header_only(side, side))
-    env = {"DJANGO_SETTINGS_MODULE": "portal.settings", "DEBUG": "on", "PATH": "/usr/bin:/bin"}
-    result = subprocess.run(
-        [sys.executable, "-c", BOMB_MEASURE, str(bomb)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    measured = json.loads(result.stdout.strip().splitlines()[-1])
-    print(f"\nbomb {side}×{side}: {measured['grown'] / MB:.1f} MB more at the peak")
-    assert measured["refused"]
-    assert measured["grown"] < 5 * MB
+    result = measured(BOMB_MEASURE, bomb)
+    print(f"\nbomb {side}×{side}: {result['grown'] / MB:.1f} MB more at the peak")
+    assert result["refused"]
+    assert result["grown"] < 5 * MB
