@@ -38,10 +38,11 @@ def search_path(text):
 
 def discover():
     """{row name: path} of the public pages; the ceiling page; the middle article's beacon."""
+    from django.conf import settings
     from django.test import Client
     from django.urls import reverse
 
-    from news import listing, paging
+    from news import listing, paging, view_counts
     from news.models import Article, Category
     from news.navigation import CategoryTree
 
@@ -77,10 +78,16 @@ def discover():
         # The month of the middle article: a section of articles, listed by the index.
         "sitemap section": article_section(Client(), headers(), article),
     }
+    # The article's page names its counter (news/view_counts.counter): every reading while the
+    # article is little read, one in VIEW_COUNT_SAMPLE once a crowd has read it.
+    beacon, _ = view_counts.counter(article.pk, 0)
+    busy_beacon, sample = view_counts.counter(article.pk, settings.VIEW_COUNT_EXACT_UP_TO)
     return {
         "pages": pages,
         "ceiling": reverse("bench_ceiling"),
-        "beacon": reverse("news:count_view", kwargs={"pk": article.pk}),
+        "beacon": beacon,
+        "busy beacon": busy_beacon,
+        "busy sample": sample,
     }
 
 

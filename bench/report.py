@@ -52,7 +52,10 @@ def nginx_table(result, mode):
 
 
 def beacon_line(result, mode):
-    for key, reported in (("beacon", "every reading"), ("beacon, 1 in 10", "one in ten")):
+    for key, reported in (
+        ("beacon", "every reading"),
+        ("beacon, busy article", "a busy article's sampled readings"),
+    ):
         beacon = result["modes"][mode].get(key)
         if beacon is None:
             continue
@@ -150,7 +153,7 @@ def flags(results):
                     for kind, row in page.items()
                 },
             }
-            for key in ("beacon", "beacon, 1 in 10"):
+            for key in ("beacon", "beacon, busy article"):
                 if key in measured:
                     rows[f"article + {key}"] = measured[key]
             for name, row in rows.items():

@@ -224,8 +224,8 @@ def measure_limits(config, site, secure_site, found, static_root, size):
     return {
         "nginx": nginx,
         "beacon": load.measure(site + article, beacon=found["beacon"], **options),
-        "beacon, 1 in 10": load.measure(
-            site + article, beacon=found["beacon"], every=10, **options
+        "beacon, busy article": load.measure(
+            site + article, beacon=found["busy beacon"], every=found["busy sample"], **options
         ),
     }
 

@@ -1,9 +1,11 @@
 """How many times each article was read, counted without a database write per reading.
 
 The article page's script reports each reading with a small POST (static/js/views.js), so
-that pages served from a cache are counted too; with VIEW_COUNT_SAMPLE = N it reports one
-reading in N, at random, and each report counts N: for a crowd whose pages all come from
-caches, where the reports would cost the servers more than the pages. A reading adds one to
+that pages served from a cache are counted too. A report costs the servers about what a cached
+page does, so once an article has been read VIEW_COUNT_EXACT_UP_TO times (a crowd is on it) its
+page asks for one reading in VIEW_COUNT_SAMPLE = N to be reported, at random, and each of those
+reports counts N (`?n=N` in its address): small counts stay exact, and a busy article's count,
+in the thousands, is off by a few percent at most. A reading adds one to
 a counter in Django's cache (`cache.incr`: atomic in one process with the local-memory cache,
 and across processes with Redis). The counter is written to `ViewCount` in
 batches, by one `INSERT … ON CONFLICT DO UPDATE SET count = count + pending` when it holds
@@ -132,6 +134,16 @@ def _give_back(key, views):
         cache.add(key, views, timeout=None)
 
 
+def counter(article_id, views):
+    """Where the page of an article read `views` times reports a reading, and one reading in how
+    many it reports (views.js)."""
+    url = reverse("news:count_view", kwargs={"pk": article_id})
+    sample = settings.VIEW_COUNT_SAMPLE
+    if views < settings.VIEW_COUNT_EXACT_UP_TO or sample <= 1:
+        return url, 1
+    return f"{url}?n={sample}", sample
+
+
 def views_to_show(article):
     """The number of views to show: stored plus pending. `article` should come with its
     `view_count` (select_related) so that no query is made."""
@@ -157,8 +169,10 @@ def count_view(request, pk):
     No query: the counter lives in the cache, and its batches are written with an upsert that
     skips ids of articles that do not exist."""
     if is_reader(request):
-        # One report stands for VIEW_COUNT_SAMPLE readings: the script reports one in so many.
-        record_view(pk, views=settings.VIEW_COUNT_SAMPLE)
+        # A busy article's page reports one reading in VIEW_COUNT_SAMPLE, each standing for
+        # that many (counter()); any other weight is one reading.
+        sampled = request.GET.get("n") == str(settings.VIEW_COUNT_SAMPLE)
+        record_view(pk, views=settings.VIEW_COUNT_SAMPLE if sampled else 1)
     return HttpResponse(status=204)
 
 

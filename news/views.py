@@ -1,7 +1,6 @@
 import re
 from collections import Counter
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -27,7 +26,7 @@ def published_articles():
     search vector (several kilobytes, read by PostgreSQL only)."""
     return (
         Article.objects.published(categories=category_tree().ids)
-        .defer("search_vector")
+        .for_pages()
         .select_related("category")
         .prefetch_related(Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")))
     )
@@ -119,7 +118,12 @@ class ArticleView(DetailView):
         if self.object.slug != kwargs["slug"] or kwargs["pk"] != str(self.object.pk):
             return redirect(self.object, permanent=True)
         views = view_counts.views_to_show(self.object)
-        return self.render_to_response(self.get_context_data(object=self.object, views=views))
+        counter_url, sample = view_counts.counter(self.object.pk, views)
+        return self.render_to_response(
+            self.get_context_data(
+                object=self.object, views=views, counter_url=counter_url, counter_sample=sample
+            )
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -138,7 +142,6 @@ class ArticleView(DetailView):
             # Read only when the template renders the list anew, not while its HTML is cached.
             related_articles=SimpleLazyObject(related),
             share_url=self.request.build_absolute_uri(article.get_absolute_url()),
-            view_count_sample=settings.VIEW_COUNT_SAMPLE,
         )
         return context
 

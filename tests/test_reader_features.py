@@ -85,7 +85,8 @@ def article():
 # --- View counts ---
 
 
-def test_date_line_shows_weekday_date_and_views_with_a_thousands_dot(client, article):
+def test_date_line_shows_weekday_date_and_views_with_a_thousands_dot(client, article, settings):
+    settings.VIEW_COUNT_EXACT_UP_TO = 10_000  # every reading counted one by one
     ViewCount.objects.create(article=article, count=1233)
     html = read(client, article)  # 1,233 stored, one pending
     line = re.search(r'<p class="article__meta">(.*?)</p>', html, re.S)[1]
@@ -332,11 +333,31 @@ def test_preview_shows_no_share_links_related_list_or_view_count(admin_client, a
         assert absent not in html
 
 
-def test_a_crowd_can_be_counted_one_reading_in_ten(client, article, settings):
+def test_every_reading_of_a_little_read_article_is_reported_and_counts_one(
+    client, article, settings
+):
+    settings.VIEW_COUNT_EXACT_UP_TO = 1000
     settings.VIEW_COUNT_SAMPLE = 10
+    ViewCount.objects.create(article=article, count=999)
+    html = client.get(article.get_absolute_url(), headers={"user-agent": BROWSER}).content.decode()
+    assert 'data-view-sample="1"' in html
+    assert counter_url(html) == reverse("news:count_view", args=[article.pk])
+    client.post(counter_url(html), headers={"user-agent": BROWSER})
+    assert view_counts.pending_views(article.pk) == 1
+
+
+def test_a_crowd_on_a_busy_article_is_counted_one_reading_in_ten(client, article, settings):
+    settings.VIEW_COUNT_EXACT_UP_TO = 1000
+    settings.VIEW_COUNT_SAMPLE = 10
+    ViewCount.objects.create(article=article, count=1000)
     html = client.get(article.get_absolute_url(), headers={"user-agent": BROWSER}).content.decode()
     assert 'data-view-sample="10"' in html  # the script reports one reading in ten ...
     client.post(counter_url(html), headers={"user-agent": BROWSER})
     assert view_counts.pending_views(article.pk) == 10  # ... and each report counts ten
     script = Path(finders.find("js/views.js")).read_text()
     assert "Math.random() * every < 1" in script and "viewSample" in script
+    # A report with another weight than the site's sample counts one reading, no more.
+    url = reverse("news:count_view", args=[article.pk])
+    for forged in ("?n=1000000", "?n=-5", "?n=abc"):
+        client.post(url + forged, headers={"user-agent": BROWSER})
+    assert view_counts.pending_views(article.pk) == 13
