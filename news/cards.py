@@ -52,7 +52,7 @@ def for_cards(ids):
     no search vector: PostgreSQL would read them back from TOAST for nothing."""
     return (
         Article.objects.filter(pk__in=ids)
-        .defer("body", "search_vector")
+        .for_pages("body")
         .select_related("category")
         .prefetch_related(Prefetch("photos", queryset=lead_photos()))
     )

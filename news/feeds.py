@@ -74,7 +74,7 @@ class LatestArticlesFeed(Feed):
     def build_items(self, scope):
         articles = list(
             self.articles(scope)
-            .defer("body", "search_vector")  # a feed item carries the lead only
+            .for_pages("body")  # a feed item carries the lead only
             .select_related("category", "author")
             .prefetch_related(Prefetch("photos", queryset=lead_photos()))
             .order_by("-published_at", "-pk")[:FEED_SIZE]

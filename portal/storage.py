@@ -10,6 +10,7 @@ import errno
 import os
 
 from django.core.files.storage import FileSystemStorage
+from django.utils.encoding import filepath_to_uri
 
 FULL = {errno.ENOSPC, errno.EDQUOT}
 
@@ -30,3 +31,12 @@ class MediaStorage(FileSystemStorage):
             if error.errno in FULL:
                 raise StorageFull(error.errno, error.strerror, path) from error
             raise
+
+    def url(self, name):
+        # A page names some thirty copies of photos (srcsets). Django joins each with urllib's
+        # urljoin, a fifth of the article page's URL work; below a base URL ending in "/" a
+        # stored name (generated, never "..") is simply appended, as urljoin would.
+        base = self.base_url
+        if base is None or not base.endswith("/"):
+            return super().url(name)
+        return base + filepath_to_uri(name).lstrip("/")

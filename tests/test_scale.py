@@ -125,3 +125,20 @@ def test_hidden_categories_keep_their_articles_out_of_every_list(client, generat
     shown = {row.id for row in listing.newest([c.pk for c in tree.categories], 10_000)}
     assert not hidden_ids & shown
     assert Article.objects.filter(status=Status.DRAFT).exists()  # drafts too, all unlisted
+
+
+# A search column read as a value (not inside ts_rank or a WHERE): a select-list item of its own.
+SEARCH_COLUMN_READ = re.compile(
+    r'(?:SELECT|,)\s*"news_article"\."(?:search_vector|search_pairs)"\s*(?:,|FROM\b)'
+)
+
+
+def test_no_public_page_reads_the_search_columns_into_python(client, generated):
+    """They hold several kilobytes an article that only PostgreSQL uses (Article.for_pages)."""
+    for name, url in page_urls(client).items():
+        caches["pages"].clear()
+        caches["default"].clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200, url
+        read = [q["sql"][:200] for q in captured if SEARCH_COLUMN_READ.search(q["sql"])]
+        assert not read, (name, read)

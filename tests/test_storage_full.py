@@ -146,3 +146,15 @@ def test_an_article_saved_with_a_photo_on_a_full_disk_comes_back_with_its_text(a
     for path in media_files():
         with Image.open(path) as image:
             image.load()
+
+
+@pytest.mark.parametrize("base", ["/media/", "https://cdn.example.vn/media/", "/media"])
+@pytest.mark.parametrize(
+    "name", ["photos/2026/11/a b.jpg", "r/x:y.webp", "/lead.jpg", "ảnh/đài.jpg", "a?b#c.jpg"]
+)
+def test_media_urls_are_the_ones_django_would_make(base, name):
+    """MediaStorage builds them by appending (pages name thirty copies each); the URL is
+    FileSystemStorage's, character for character."""
+    from django.core.files.storage import FileSystemStorage
+
+    assert MediaStorage(base_url=base).url(name) == FileSystemStorage(base_url=base).url(name)

@@ -28,7 +28,16 @@ class Status(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Unpublished")
 
 
+# Columns only PostgreSQL reads (search, news/search.py): several kilobytes an article that
+# Python would parse for nothing, so pages leave them out (`for_pages()`).
+SEARCH_COLUMNS = ("search_vector", "search_pairs")
+
+
 class ArticleQuerySet(models.QuerySet):
+    def for_pages(self, *more_deferred):
+        """Without the search columns (and `more_deferred`, e.g. "body" for lists)."""
+        return self.defer(*SEARCH_COLUMNS, *more_deferred)
+
     def published(self, now=None, categories=None):
         """What the public may see: the only definition, used by every public page.
 
