@@ -22,7 +22,7 @@ from tree_queries.admin import TreeChangeList
 
 from portal.storage import StorageFull
 
-from . import revisions, workflow
+from . import body_photos, revisions, workflow
 from .dates import local_datetime
 from .forms import PreviewLinkForm
 from .models import Article, Category, Photo, PreviewLink, SiteSettings, Status
@@ -208,6 +208,17 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.version
+            if not self.is_bound:
+                # The photos placed in the body with their current caption and alternative
+                # text (the photo list may have changed them).
+                self.initial["body"] = body_photos.refresh(
+                    self.initial.get("body", ""), self.instance.photos.all()
+                )
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        body_photos.validate(body, self.instance, self.acting_user)
+        return body
 
     def clean_publish_at(self):
         publish_at = self.cleaned_data["publish_at"]
@@ -460,7 +471,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
+        # The photo list is saved first; then the body's photos become the article's, with
+        # the text the body changed (news/body_photos.py).
+        before = body_photos.stored_texts(form.instance)
         super().save_related(request, form, formsets, change)
+        body_photos.attach(form.instance, request.user, before)
         move = getattr(request, "workflow_move", None)
         if move is not None:
             del form.instance.skip_history_when_saving

@@ -1,22 +1,24 @@
-"""Images uploaded from inside the CKEditor 5 body editor.
+"""Images uploaded from inside the CKEditor 5 body editor, and the address the body keeps.
 
 Replaces django-ckeditor-5's own view, which lets any staff user upload and keeps the
 client's file name: here the user needs the right to write articles, the file must be a real
-image within the limits, and it is stored under a generated name.
+image within the limits, and it becomes a managed photo (copies for every screen, a generated
+name) that the body refers to by its own address, /anh/<id>/ (news/body_photos.py).
 """
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from portal.storage import StorageFull
 
-from . import renditions
-from .images import generated_name, validate_image
+from .body_photos import photo_path
+from .images import validate_image
+from .models import Article, Photo
 
 STORAGE_FULL = gettext_lazy(
     "The server has no room left to store images, so this image was not kept. "
@@ -40,14 +42,28 @@ def editor_upload(request):
     if upload is None:
         return _error(_("No file was sent."), 400)
     try:
-        extension = validate_image(upload)
+        validate_image(upload)
     except ValidationError as exc:
         return _error(exc.messages[0], 400)
-    # Like article photos, a body image never tells where it was taken (EXIF GPS, device).
-    clean = renditions.decode(upload).clean_original
-    content = ContentFile(clean) if clean is not None else upload
+    # A managed photo at once: cleaned of metadata (EXIF GPS, device) and its copies made, as
+    # in the photo list. Its article is set when the article is saved with it.
+    photo = Photo(uploaded_by=user, caption="", image=upload)
     try:
-        name = default_storage.save(generated_name("uploads", f"x{extension}"), content)
+        photo.save()
     except StorageFull:
         return _error(STORAGE_FULL, 507)
-    return JsonResponse({"url": default_storage.url(name)})
+    return JsonResponse({"url": photo_path(photo.pk)})
+
+
+@require_GET
+def photo(request, pk):
+    """`/anh/<id>/`, the address a body keeps for a photo: sent on to its current copy. Staff
+    see any photo (the editor shows the body's); anyone else only photos of public articles
+    (public pages draw them without this address)."""
+    photo = get_object_or_404(Photo.objects.only("pk", "article_id", "image", "renditions"), pk=pk)
+    staff = request.user.is_authenticated and request.user.has_perm("news.view_article")
+    if not staff and not Article.objects.published().filter(pk=photo.article_id).exists():
+        raise Http404
+    response = redirect(photo.fallback_url)
+    patch_cache_control(response, private=True, max_age=0)
+    return response

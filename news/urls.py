@@ -31,6 +31,7 @@ urlpatterns = [
     path("luot-xem/<int:pk>/", view_counts.count_view, name="count_view"),
     path("tim-kiem/", public_page(views.SearchView.as_view()), name="search"),
     path("bien-tap/tai-anh/", uploads.editor_upload, name="editor_upload"),
+    path("anh/<int:pk>/", uploads.photo, name="photo"),
     path("xem-truoc/<int:pk>/", preview.staff_preview, name="preview"),
     re_path(
         r"^xem-truoc/chia-se/(?P<token>[-\w]+)/$", preview.shared_preview, name="shared_preview"

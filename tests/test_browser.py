@@ -12,13 +12,12 @@ import re
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from news import roles
-from news.models import Article, Status
+from news.models import Article, Photo, Status
 from tests.browser_support import (
     DESKTOP,
     PHONE,
@@ -189,7 +188,9 @@ def test_reporter_writes_and_publishes_an_article_in_the_admin(
         )
     assert upload.value.status == 200, upload.value.text()
     uploaded_url = json.loads(upload.value.text())["url"]
-    assert uploaded_url.startswith(f"{settings.MEDIA_URL}uploads/")
+    # A managed photo, kept in the body by its own address (news/body_photos.py).
+    body_photo = Photo.objects.get(uploaded_by=reporter, article=None)
+    assert uploaded_url == reverse("news:photo", args=[body_photo.pk])
     body_image = editor.locator(f'figure img[src="{uploaded_url}"]')
     expect(body_image).to_be_visible()
     image_toolbar = page.get_by_role("toolbar", name=IMAGE_TOOLBAR)
@@ -236,19 +237,28 @@ def test_reporter_writes_and_publishes_an_article_in_the_admin(
     assert figure, article.body
     assert f'src="{uploaded_url}"' in figure[1] and f'alt="{body_alt}"' in figure[1]
     assert f"<figcaption>{body_caption}</figcaption>" in figure[1]
-    assert default_storage.exists(uploaded_url.removeprefix(settings.MEDIA_URL))
-    photo = article.photos.get()
+    # Saved with the article, the body's photo is one of its photos, with the body's text.
+    body_photo.refresh_from_db()
+    assert body_photo.article == article and body_photo.renditions.get("webp")
+    assert (body_photo.caption, body_photo.alt_text) == (body_caption, body_alt)
+    photo = article.photos.exclude(pk=body_photo.pk).get()
     assert (photo.caption, photo.alt_text) == (photo_caption, photo_alt)
     assert (photo.width, photo.height) == (1200, 800)
 
     page.goto(article.get_absolute_url())
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
-    public_body_image = page.locator(f'img[src="{uploaded_url}"]')
+    # In the body, where it was placed (after the heading typed before it), as
+    # a captioned <picture> of its copies: never the original, never the /anh/ address.
+    public_body_image = page.locator(".article__body figure.photo picture img")
     expect(public_body_image).to_have_attribute("alt", body_alt)
-    assert image_loaded(public_body_image), "the image uploaded into the body did not load"
-    expect(page.locator("figure", has=public_body_image).locator("figcaption")).to_have_text(
-        body_caption
+    assert image_loaded(public_body_image), "the photo placed in the body did not load"
+    assert body_photo.image.url not in page.content() and uploaded_url not in page.content()
+    expect(page.locator(".article__body figure.photo figcaption")).to_contain_text(body_caption)
+    order = page.locator(".article__body > *").evaluate_all(
+        "nodes => nodes.map(n => n.tagName + (n.textContent.includes('Nội dung huấn luyện')"
+        " ? ':heading' : ''))"
     )
+    assert order.index("H2:heading") < order.index("FIGURE"), order
     photo_figcaption = page.locator("figcaption", has_text=photo_caption)
     expect(photo_figcaption).to_be_visible()
     assert image_loaded(page.locator("figure", has=photo_figcaption).locator("img"))

@@ -26,7 +26,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -260,14 +260,19 @@ def upload_photo(editor):
 
 def test_uploaded_photo_is_served_by_nginx_as_inert_data(stack, editor):
     url = upload_photo(editor)
-    assert url.startswith("/media/uploads/")
-    assert (stack["media_root"] / url.removeprefix("/media/")).exists()
+    # The body keeps the photo's own address; the editor is sent on to its current copy.
+    assert re.fullmatch(r"/anh/[0-9]+/", url), url
+    sent_on = editor.get(url)
+    assert sent_on.status == 302
+    copy = urlsplit(sent_on.getheader("Location")).path
+    assert copy.startswith("/media/photos/")
+    assert (stack["media_root"] / copy.removeprefix("/media/")).exists()
 
-    photo = Browser(stack["https_port"]).get(url)
+    photo = Browser(stack["https_port"]).get(copy)
 
     assert photo.status == 200
-    assert photo.getheader("Content-Type") == "image/png"
-    assert photo.content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert photo.getheader("Content-Type") == "image/jpeg"
+    assert photo.content[:3] == b"\xff\xd8\xff"
     assert photo.getheader("X-Content-Type-Options") == "nosniff"
     assert photo.getheader("Content-Security-Policy") == "sandbox"
     assert "max-age=86400" in photo.getheader("Cache-Control")

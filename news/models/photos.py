@@ -1,5 +1,6 @@
 """Photos of an article, each with its caption, description and responsive copies."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -13,9 +14,26 @@ from .articles import Article
 
 
 class Photo(models.Model):
+    # None for a photo just uploaded from the body editor, until its article is saved with
+    # it (news/body_photos.py); `uploaded_by` says whose it is until then.
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="photos", verbose_name=_("article")
+        Article,
+        on_delete=models.CASCADE,
+        related_name="photos",
+        verbose_name=_("article"),
+        null=True,
+        blank=True,
     )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True, null=True)
     image = models.ImageField(
         _("image"),
         upload_to=photo_upload_to,
@@ -59,8 +77,11 @@ class Photo(models.Model):
         verbose_name_plural = _("photos")
         ordering = ["order", "pk"]
         constraints = [
+            # A photo just uploaded from the body editor gets its text when its article is
+            # saved (the form asks for it there).
             models.CheckConstraint(
-                condition=Q(is_decorative=True) | ~Q(alt_text=""), name="photo_alt_text_required"
+                condition=Q(article__isnull=True) | Q(is_decorative=True) | ~Q(alt_text=""),
+                name="photo_alt_text_required",
             ),
         ]
 

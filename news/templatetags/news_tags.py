@@ -6,6 +6,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from news import body_photos
 from news.dates import local_datetime
 from news.page_cache import cached
 
@@ -74,3 +75,10 @@ def article_card(
         name,
         lambda: render_to_string("includes/article_card.html", {"article": ref.article, **options}),
     )
+
+
+@register.simple_tag
+def article_photos(article):
+    """The article's photos above, in and after its body (news/body_photos.py), from its
+    prefetched photos: no query."""
+    return body_photos.layout(article.body, list(article.photos.all()))

@@ -1,0 +1,236 @@
+"""Photos placed in an article's body.
+
+An image uploaded from the body editor's toolbar becomes a managed photo like those of the photo
+list (copies for every screen made at upload, caption, alternative text, credit), and the body
+keeps a stable reference to it, not a file's URL: `<img src="/anh/<id>/">`, the photo's own
+address (a redirect to its current copy, for the editor). Wagtail's rich text keeps
+`<embed embedtype="image" id="…">` for the same reason: replacing a photo's file or remaking its
+copies never breaks an article, and a restored revision brings each photo back to its place.
+
+The editor's caption and alternative text of a placed photo are the photo's own: written to it
+when the article is saved (unless the photo list changed them in the same save), and written
+back into the body each time the form opens. Public pages draw each reference as the photo's
+figure (`<picture>` with its copies, caption and credit); the photos not placed in the body keep
+the photo list's places (the first above the body, the others after it).
+"""
+
+import html
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from .models import Photo
+
+# The body is cleaned by nh3 on every save (news/sanitize.py): attributes in double quotes, no
+# comments, figures never nested.
+FIGURE = re.compile(r'<figure class="image">(.*?)</figure>', re.S)
+IMAGE = re.compile(r"<img\b[^>]*>")
+PHOTO_SOURCE = re.compile(r'\ssrc="/anh/([0-9]{1,18})/"')
+ALT = re.compile(r'\salt="([^"]*)"')
+CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
+TAG = re.compile(r"<[^>]*>")
+
+
+def photo_path(photo_id):
+    return reverse("news:photo", kwargs={"pk": photo_id})
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A photo placed in a body: its id, and the text the editor shows with it."""
+
+    photo_id: int
+    alt: str
+    caption: str
+    start: int  # where its figure (or lone image) stands in the body
+    end: int
+
+
+def placed(body):
+    """The photos placed in `body`, in reading order."""
+    if not body or "/anh/" not in body:
+        return []
+    found = []
+    in_figures = []
+    for figure in FIGURE.finditer(body):
+        in_figures.append(figure.span())
+        image = IMAGE.search(figure[1])
+        source = image and PHOTO_SOURCE.search(image[0])
+        if source:
+            caption = CAPTION.search(figure[1])
+            found.append(_placed(source, image, caption and caption[1], figure.span()))
+    for image in IMAGE.finditer(body):  # an image outside any figure: no caption
+        if any(start <= image.start() < end for start, end in in_figures):
+            continue
+        source = PHOTO_SOURCE.search(image[0])
+        if source:
+            found.append(_placed(source, image, None, image.span()))
+    return sorted(found, key=lambda photo: photo.start)
+
+
+def _placed(source, image, caption_html, span):
+    alt = ALT.search(image[0])
+    caption = html.unescape(TAG.sub("", caption_html or "")).strip()
+    return Placed(int(source[1]), html.unescape(alt[1]).strip() if alt else "", caption, *span)
+
+
+def problems(body, article, user):
+    """Why the photos placed in `body` cannot be saved with `article` (None for a new one) by
+    `user`: one message each, in the reader's words; [] when they can."""
+    photos = placed(body)
+    if not photos:
+        return []
+    allowed = Q(pk__in=[])
+    if user is not None and user.is_authenticated:
+        allowed |= Q(article=None, uploaded_by=user)
+    if article is not None and article.pk is not None:
+        allowed |= Q(article=article)
+    usable = set(
+        Photo.objects.filter(allowed, pk__in=[p.photo_id for p in photos]).values_list(
+            "pk", flat=True
+        )
+    )
+    messages = []
+    for number, photo in enumerate(photos, start=1):
+        if photo.photo_id not in usable:
+            messages.append(
+                _(
+                    "Photo %(number)d of the body is not one of this article's photos: remove "
+                    "it and insert it again from your computer."
+                )
+                % {"number": number}
+            )
+            continue
+        missing = []
+        if not photo.alt:
+            missing.append(
+                _("an alternative text (click the photo, then “Change image text alternative”)")
+            )
+        if not photo.caption:
+            missing.append(_("a caption (click the photo, then “Toggle caption on”)"))
+        if missing:
+            messages.append(
+                _("Photo %(number)d of the body needs %(missing)s.")
+                % {"number": number, "missing": _(" and ").join(missing)}
+            )
+    return messages
+
+
+def validate(body, article, user):
+    messages = problems(body, article, user)
+    if messages:
+        raise ValidationError(messages, code="body_photos")
+
+
+def stored_texts(article):
+    """Caption and alternative text of each photo of `article` as stored, by id: taken before
+    a save, to tell what the body changed from what the photo list changed."""
+    if article.pk is None:
+        return {}
+    return {
+        pk: (caption, alt)
+        for pk, caption, alt in article.photos.values_list("pk", "caption", "alt_text")
+    }
+
+
+@transaction.atomic
+def attach(article, user, before):
+    """After `article` was saved: its body's new photos become its own (after its other
+    photos), and the caption and alternative text the body changed are written to them.
+    `before`: stored_texts() taken before the save."""
+    photos = placed(article.body)
+    if not photos:
+        return
+    by_id = {
+        photo.pk: photo
+        for photo in Photo.objects.select_for_update().filter(
+            Q(article=article) | Q(article=None, uploaded_by=user),
+            pk__in=[p.photo_id for p in photos],
+        )
+    }
+    next_order = (article.photos.aggregate(last=Max("order"))["last"] or 0) + 1
+    for place in photos:
+        photo = by_id.get(place.photo_id)
+        if photo is None:
+            continue
+        changed = []
+        if photo.article_id is None:
+            photo.article = article
+            photo.order, next_order = next_order, next_order + 1
+            changed += ["article", "order"]
+        was_caption, was_alt = before.get(photo.pk, (None, None))
+        # The body's text, unless the body left it as it was and the photo list changed it.
+        if place.caption and place.caption != was_caption and place.caption != photo.caption:
+            photo.caption = place.caption[: Photo._meta.get_field("caption").max_length]
+            changed.append("caption")
+        if place.alt and place.alt != was_alt and place.alt != photo.alt_text:
+            photo.alt_text = place.alt[: Photo._meta.get_field("alt_text").max_length]
+            photo.is_decorative = False
+            changed += ["alt_text", "is_decorative"]
+        if changed:
+            photo.save(update_fields=changed)
+
+
+def refresh(body, photos):
+    """`body` as the editor should show it: each placed photo with its current caption and
+    alternative text; a photo that is no longer the article's taken out."""
+    places = placed(body)
+    if not places:
+        return body
+    by_id = {photo.pk: photo for photo in photos}
+    pieces, position = [], 0
+    for place in places:
+        pieces.append(body[position : place.start])
+        photo = by_id.get(place.photo_id)
+        if photo is not None:
+            pieces.append(editor_figure(photo))
+        position = place.end
+    pieces.append(body[position:])
+    return "".join(pieces)
+
+
+def editor_figure(photo):
+    """The figure the body editor makes for a captioned image, for `photo`."""
+    alt = "" if photo.is_decorative else photo.alt_text
+    return (
+        f'<figure class="image"><img src="{photo_path(photo.pk)}" alt="{html.escape(alt)}">'
+        f"<figcaption>{html.escape(photo.caption)}</figcaption></figure>"
+    )
+
+
+@dataclass(frozen=True)
+class Layout:
+    """An article's photos around and in its body, as its page draws them."""
+
+    top: object  # the first photo not placed in the body, above it (or None)
+    body: str  # the body's HTML, placed photos drawn in it
+    after: list  # the other photos not placed in the body, after it
+
+
+def layout(body, photos):
+    """Where each of `photos` (the article's, in order) goes on its page."""
+    places = [place for place in placed(body) if place.photo_id in {p.pk for p in photos}]
+    in_body = {place.photo_id for place in places}
+    around = [photo for photo in photos if photo.pk not in in_body]
+    top = around[0] if around else None
+    by_id = {photo.pk: photo for photo in photos}
+    pieces, position, shown = [], 0, set()
+    for place in places:
+        pieces.append(body[position : place.start])
+        if place.photo_id not in shown:
+            # Below the first screen, unless no photo stands above the body.
+            lazy = top is not None or bool(shown)
+            context = {"photo": by_id[place.photo_id], "lazy": lazy}
+            pieces.append(render_to_string("includes/figure.html", context))
+            shown.add(place.photo_id)
+        position = place.end
+    pieces.append(body[position:])
+    # The body was cleaned on save (news/sanitize.py); the figures are escaped by their template.
+    return Layout(top=top, body=mark_safe("".join(pieces)), after=around[1:])
