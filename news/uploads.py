@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from portal.storage import StorageFull
 
+from . import workflow
 from .body_photos import photo_path
 from .images import validate_image
 from .models import Article, Photo
@@ -36,7 +37,7 @@ def editor_upload(request):
     user = request.user
     if not user.is_authenticated:
         return _error(_("Log in to upload images."), 403)
-    if not (user.has_perm("news.add_article") or user.has_perm("news.change_article")):
+    if not workflow.may_write(user):
         return _error(_("You do not have permission to upload images."), 403)
     upload = request.FILES.get("upload")
     if upload is None:

@@ -66,6 +66,20 @@ class TransitionNotAllowed(ValidationError):
     """The article is not in a state this move starts from (e.g. someone moved it first)."""
 
 
+def may_write(user) -> bool:
+    """Whether `user` writes articles at all (and so may upload images for them)."""
+    return user.has_perm("news.add_article") or user.has_perm("news.change_article")
+
+
+def may_edit(article: Article, user) -> bool:
+    """Whether `user` (who has the admin's right to change articles) may edit `article` now:
+    editors and leaders any article; a reporter their own work while it is in a state they
+    may submit from (a draft, a returned or an unpublished article), not once it is sent."""
+    if user.has_perm("news.review_article"):
+        return True
+    return article.author_id == user.pk and article.status in MOVES["submit"].sources
+
+
 def is_permitted(move: Move, article: Article, user) -> bool:
     if not user.has_perm(move.permission):
         return False

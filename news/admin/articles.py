@@ -1,123 +1,33 @@
-from django import forms
+"""Articles: the list with its queues, the form with its workflow steps, revisions and
+their comparison, and preview links. Who may do what lives in news/workflow.py."""
+
 from django.contrib import admin, messages
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AdminSplitDateTime, AutocompleteSelect
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
-from tree_queries.admin import TreeChangeList
 
 from portal.storage import StorageFull
 
-from . import body_photos, revisions, workflow
-from .dates import local_datetime
-from .forms import PreviewLinkForm
-from .models import Article, Category, Photo, PreviewLink, SiteSettings, Status
-
-
-def thumbnail(url, alt=""):
-    if not url:
-        return "—"
-    return format_html('<img src="{}" alt="{}" class="news-thumb" width="80">', url, alt)
-
+from .. import body_photos, revisions, workflow
+from ..dates import local_datetime
+from ..forms import PreviewLinkForm
+from ..models import Article, Photo, PreviewLink, SiteSettings, Status
+from .article_form import ArticleAdminForm
+from .photos import PhotoFormSet, PhotoInline, thumbnail
 
 # The read-only stand-in for the body field (ArticleAdmin.get_fieldsets).
 BODY_AS_SHOWN = "body_as_shown"
-
-
-@admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["indented_name", "path", "order", "is_active"]
-    list_editable = ["order", "is_active"]
-    list_filter = ["is_active"]
-    # Found with or without accents ("quoc phong"), here and in the article form's picker.
-    search_fields = ["name__unaccent__icontains"]
-    prepopulated_fields = {"slug": ("name",)}
-    fields = ["name", "slug", "parent", "order", "description", "is_active"]
-
-    class Media:
-        js = ["admin/js/urlify.js", "news/admin/urlify_vi.js"]  # after the one it wraps
-
-    def get_queryset(self, request):
-        # Depth-first with siblings by their order: the admin list reads as the tree.
-        return super().get_queryset(request).with_tree_fields().order_siblings_by("order", "name")
-
-    def get_changelist(self, request, **kwargs):
-        return TreeChangeList
-
-    @admin.display(description=_("name"))
-    def indented_name(self, obj):
-        return format_html(
-            '<span style="padding-left:{}em">{}{}</span>',
-            2 * obj.tree_depth,
-            "└ " if obj.tree_depth else "",
-            obj.name,
-        )
-
-
-class PhotoFormSet(BaseInlineFormSet):
-    def ask_again_for_dropped_uploads(self):
-        """In a save that was refused, say next to each good upload that it was not kept.
-
-        Nothing of a refused save is stored, and a browser cannot fill a file input again,
-        so a good upload beside a refused one would come back silently empty. We ask for it
-        again rather than keep it in a temporary file: nothing to clean up, nothing half saved.
-        """
-        for form in self.forms:
-            if (
-                form.files.get(form.add_prefix("image"))
-                and "image" not in form.errors
-                and not self._should_delete_form(form)
-            ):
-                form.add_error(
-                    "image",
-                    ValidationError(
-                        gettext(
-                            "This file was not saved because the form has errors elsewhere: "
-                            "choose it again."
-                        ),
-                        code="upload_not_kept",
-                    ),
-                )
-
-
-class PhotoInline(admin.StackedInline):
-    model = Photo
-    formset = PhotoFormSet
-    extra = 1
-    fields = [("image", "preview"), "caption", ("alt_text", "is_decorative"), ("credit", "order")]
-    readonly_fields = ["preview"]
-    ordering = ["order", "pk"]
-
-    @admin.display(description=_("preview"))
-    def preview(self, obj):
-        return thumbnail(obj.stored_image_url, obj.alt_text)
-
-    # Photos follow their article: whoever may not edit the article may not edit its photos.
-    def _article_editable(self, request, obj):
-        return self.admin_site.get_model_admin(Article).has_change_permission(request, obj)
-
-    def has_add_permission(self, request, obj):
-        return super().has_add_permission(request, obj) and self._article_editable(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._article_editable(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
 
 
 class LenientAutocompleteSelect(AutocompleteSelect):
@@ -136,20 +46,6 @@ def check_database_id(value):
     views of django-simple-history look up whatever they get (…/history/abc/ raised ValueError)."""
     if not (value.isascii() and value.isdigit() and len(value) <= 18):
         raise Http404
-
-
-class LoginForm(AdminAuthenticationForm):
-    """The admin's login form with the length of the name checked: Django's sets max_length
-    after the field is made, so no validator ran, and django-axes then failed to record a
-    failed login under a name longer than its column (a 500)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["username"]
-        field.validators.append(MaxLengthValidator(field.max_length))
-
-
-admin.site.login_form = LoginForm
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -173,109 +69,6 @@ class QueueFilter(admin.SimpleListFilter):
             "scheduled": queryset.scheduled(),
             "returned": queryset.filter(status=Status.RETURNED),
         }.get(self.value(), queryset)
-
-
-class ArticleAdminForm(forms.ModelForm):
-    """The article form plus what an editorial step needs: the version the edit started from,
-    a comment for the step, and the publication time."""
-
-    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    workflow_comment = forms.CharField(
-        label=_("Comment or reason for this step"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
-    )
-    publish_at = forms.SplitDateTimeField(
-        label=_("Publish at"),
-        required=False,
-        widget=AdminSplitDateTime,
-        help_text=_("Empty: now. A later time schedules the article (Vietnam time)."),
-    )
-    # A publication date is a real one: year 1 or 9999 is a slip, and PostgreSQL cannot even
-    # store year 1 in Vietnam time once turned into UTC.
-    PUBLISH_YEARS = range(1900, 2100)
-    # Set by ArticleAdmin.get_form for the request being handled.
-    workflow_move = None
-    acting_user = None
-    refusal = None  # why this save is refused, whatever the form holds
-
-    class Meta:
-        model = Article
-        # Not status or publication time: those change only through workflow moves.
-        fields = ["title", "slug", "lead", "body", "category", "source", "is_featured", "author"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["edit_version"].initial = self.instance.version
-            if not self.is_bound:
-                # The photos placed in the body with their current caption and alternative
-                # text (the photo list may have changed them).
-                self.initial["body"] = body_photos.refresh(
-                    self.initial.get("body", ""), self.instance.photos.all()
-                )
-
-    def clean_body(self):
-        body = self.cleaned_data["body"]
-        body_photos.validate(body, self.instance, self.acting_user)
-        return body
-
-    def clean_publish_at(self):
-        publish_at = self.cleaned_data["publish_at"]
-        if publish_at and publish_at.year not in self.PUBLISH_YEARS:
-            raise ValidationError(
-                gettext("Choose a date between the years %(first)d and %(last)d.")
-                % {"first": self.PUBLISH_YEARS[0], "last": self.PUBLISH_YEARS[-1]},
-                code="publish_year",
-            )
-        return publish_at
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.refusal:
-            raise ValidationError(self.refusal, code="refused")
-        if self.instance.pk:
-            # Locked until the admin's transaction ends: nobody can save in between.
-            current = Article.objects.select_for_update().get(pk=self.instance.pk)
-            self._refuse_stale_edit(current, cleaned.get("edit_version"))
-            self._check_move(current, cleaned)
-        elif self.workflow_move:
-            self._check_move(Article(author=self.acting_user, status=Status.DRAFT), cleaned)
-        return cleaned
-
-    def _refuse_stale_edit(self, current, started_from):
-        if started_from is None or started_from == current.version:
-            return
-        # Let the next save go through: the person has now seen the conflict and merged.
-        self.data = self.data.copy()
-        self.data["edit_version"] = str(current.version)
-        last = current.history.select_related("history_user").first()
-        who = last.history_user if last and last.history_user else None
-        raise ValidationError(
-            gettext(
-                "%(who)s saved this article at %(time)s, after you opened it. Your text is "
-                "still below: compare it with the current version (open it in a new tab), "
-                "merge, then save again."
-            )
-            % {
-                "who": (who.get_full_name() or who.get_username()) if who else gettext("Someone"),
-                "time": timezone.localtime(last.history_date).strftime("%H:%M:%S %d/%m/%Y")
-                if last
-                else "",
-            },
-            code="edit_conflict",
-        )
-
-    def _check_move(self, current, cleaned):
-        move = self.workflow_move
-        if move is None:
-            return
-        try:
-            workflow.check(move, current, self.acting_user, cleaned.get("workflow_comment", ""))
-        except workflow.TransitionNotAllowed:
-            raise
-        except ValidationError as error:  # a missing reason: shown next to the comment box
-            self.add_error("workflow_comment", error)
 
 
 @admin.register(Article)
@@ -305,7 +98,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
     ]
 
     class Media:
-        js = ["admin/js/urlify.js", "news/admin/urlify_vi.js"]  # after the one it wraps
+        js = [
+            "admin/js/urlify.js",
+            "news/admin/urlify_vi.js",  # after the one it wraps
+            "news/admin/article_photos.js",  # before the body editor starts
+        ]
         css = {"all": ["news/admin/newsroom.css"]}
 
     def get_queryset(self, request):
@@ -344,11 +141,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             return self.has_view_permission(request, obj)
         if not super().has_change_permission(request, obj):
             return False
-        if obj is None or request.user.has_perm("news.review_article"):
-            return True
-        # Their own work in any state they may submit from (news/workflow.py), an unpublished
-        # article included.
-        return obj.author_id == request.user.pk and obj.status in workflow.MOVES["submit"].sources
+        return obj is None or workflow.may_edit(obj, request.user)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -585,30 +378,3 @@ class ArticleAdmin(SimpleHistoryAdmin):
             "title": gettext("Preview links for “%(title)s”") % {"title": article.title},
         }
         return TemplateResponse(request, "admin/news/article/preview_links.html", context)
-
-
-@admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
-    fieldsets = [
-        (None, {"fields": ["portal_name", "station_name", "tagline", "logo", "share_image"]}),
-        (
-            _("Contact"),
-            {
-                "fields": [
-                    "responsible_body",
-                    "responsible_person",
-                    "permit",
-                    "address",
-                    "phone",
-                    "email",
-                    "licence",
-                ]
-            },
-        ),
-    ]
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not SiteSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,0 +1,68 @@
+"""An article's photo list (the inline of its form)."""
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Article, Photo
+
+
+def thumbnail(url, alt=""):
+    if not url:
+        return "—"
+    return format_html('<img src="{}" alt="{}" class="news-thumb" width="80">', url, alt)
+
+
+class PhotoFormSet(BaseInlineFormSet):
+    def ask_again_for_dropped_uploads(self):
+        """In a save that was refused, say next to each good upload that it was not kept.
+
+        Nothing of a refused save is stored, and a browser cannot fill a file input again,
+        so a good upload beside a refused one would come back silently empty. We ask for it
+        again rather than keep it in a temporary file: nothing to clean up, nothing half saved.
+        """
+        for form in self.forms:
+            if (
+                form.files.get(form.add_prefix("image"))
+                and "image" not in form.errors
+                and not self._should_delete_form(form)
+            ):
+                form.add_error(
+                    "image",
+                    ValidationError(
+                        gettext(
+                            "This file was not saved because the form has errors elsewhere: "
+                            "choose it again."
+                        ),
+                        code="upload_not_kept",
+                    ),
+                )
+
+
+class PhotoInline(admin.StackedInline):
+    model = Photo
+    formset = PhotoFormSet
+    extra = 1
+    fields = [("image", "preview"), "caption", ("alt_text", "is_decorative"), ("credit", "order")]
+    readonly_fields = ["preview"]
+    ordering = ["order", "pk"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return thumbnail(obj.stored_image_url, obj.alt_text)
+
+    # Photos follow their article: whoever may not edit the article may not edit its photos.
+    def _article_editable(self, request, obj):
+        return self.admin_site.get_model_admin(Article).has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
