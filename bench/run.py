@@ -214,13 +214,17 @@ def measure_limits(config, site, secure_site, found, static_root, size):
     options = {"seconds": config.seconds, "connections": config.connections}
     nginx = {}
     for page in ("home", "article"):
-        path = found["pages"][page]
+        path = found["pages"].get(page)
+        if path is None:  # not among BENCH_PAGES
+            continue
         static_url = static_copy(site + path, static_root, f"{page}-{size}")
         nginx[page] = {
             "static": load.measure(secure_site + static_url, **options),
             "proxied": load.measure(secure_site + path, **options),
         }
-    article = found["pages"]["article"]
+    article = found["pages"].get("article")
+    if article is None:
+        return {"nginx": nginx}
     return {
         "nginx": nginx,
         "beacon": load.measure(site + article, beacon=found["beacon"], **options),

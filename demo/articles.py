@@ -16,6 +16,9 @@ class DemoPhoto:
     caption: str
     alt_text: str
     credit: str = CREDIT
+    # Placed in the body after this paragraph (1 = the first), as a reporter places it with
+    # the editor (news/body_photos.py); None: above or after the body, by its order.
+    after_paragraph: int | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ ARTICLES = (
                 "Nông dân xã Nhật Tân tập kết thóc trên bờ ruộng ngay sau khi gặt.",
                 "Những bao thóc màu trắng xếp trên phần ruộng đã gặt, bên cạnh là lúa chín chưa gặt và mấy người nông dân đội nón lá.",
                 "Thu Hà",
+                after_paragraph=2,
             ),
             DemoPhoto(
                 "harvest",

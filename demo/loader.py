@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models.functions import Length
 from django.utils import timezone
 
+from news import body_photos
 from news.models import Article, Category, Photo, SiteSettings, Status, vietnamese_slug
 
 from .articles import ARTICLES
@@ -168,4 +169,18 @@ def load_articles(categories, author, now, written):
             photo.save()
             written += [photo.image.name, *photo.rendition_names]
             photo_count += 1
+            if picture.after_paragraph:
+                article.body = place_after_paragraph(
+                    article.body, picture.after_paragraph, body_photos.editor_figure(photo)
+                )
+                article.save()
     return len(ARTICLES), photo_count
+
+
+def place_after_paragraph(body, number, html):
+    """`body` with `html` after its `number`-th paragraph."""
+    end = -1
+    for _ in range(number):
+        end = body.index("</p>", end + 1)
+    end += len("</p>")
+    return body[:end] + html + body[end:]

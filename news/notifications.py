@@ -17,11 +17,9 @@ def _admin_link(article):
     return base + reverse("admin:news_article_change", args=[article.pk])
 
 
-def _editors():
+def _members(group):
     return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=[roles.EDITOR])
-        .exclude(email="")
+        get_user_model().objects.filter(is_active=True, groups__name__in=[group]).exclude(email="")
     )
 
 
@@ -42,7 +40,21 @@ def after_move(article, name, actor, comment):
             "title": article.title,
             "link": link,
         }
-        recipients = sorted({user.email for user in _editors() if user.pk != actor.pk})
+        recipients = sorted({u.email for u in _members(roles.EDITOR) if u.pk != actor.pk})
+        if recipients:
+            messages.append((subject, body, None, recipients))
+    elif name == "forward":
+        subject = _("Article waiting for your approval: %(title)s") % {"title": title}
+        body = _(
+            "%(actor)s reviewed “%(title)s” and forwards it for approval.\n\n%(comment)s"
+            "\n\nApprove or return it: %(link)s"
+        ) % {
+            "actor": actor.get_full_name() or actor.get_username(),
+            "title": article.title,
+            "comment": comment,
+            "link": link,
+        }
+        recipients = sorted({u.email for u in _members(roles.PUBLISHER) if u.pk != actor.pk})
         if recipients:
             messages.append((subject, body, None, recipients))
     elif name in ("return", "publish") and article.author and article.author.email:

@@ -163,6 +163,9 @@ CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "news:editor_upload"
 CKEDITOR_5_CONFIGS = {
     "article": {
         "language": "vi",
+        # The "Photo of this article" button (news/static/news/admin/article_photos.js): a
+        # plugin function the admin page defines; django-ckeditor-5 looks "callback:" names up.
+        "extraPlugins": ["callback:PortalArticlePhotos"],
         "toolbar": {
             "items": [
                 "heading",
@@ -177,6 +180,7 @@ CKEDITOR_5_CONFIGS = {
                 "|",
                 "insertTable",
                 "imageUpload",
+                "articlePhotos",
                 "|",
                 "undo",
                 "redo",

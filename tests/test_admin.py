@@ -237,3 +237,21 @@ def test_the_category_picker_finds_a_category_typed_without_accents(admin_client
         assert [result["id"] for result in found] == [str(defence.pk)], term
     listed = admin_client.get(reverse("admin:news_category_changelist"), {"q": "kinh te"})
     assert "Kinh tế" in listed.content.decode() and "An ninh" not in listed.content.decode()
+
+
+def test_the_category_picker_shows_the_tree_with_each_path(admin_client):
+    news = CategoryFactory(name="Tin tức - Sự kiện", order=1)
+    CategoryFactory(name="An ninh - Quốc phòng", parent=news, order=2)
+    CategoryFactory(name="Chính trị", parent=news, order=1)
+    economy = CategoryFactory(name="Kinh tế", order=2)
+    CategoryFactory(name="Nông nghiệp", parent=economy)
+    url = reverse("admin:autocomplete")
+    params = {"app_label": "news", "model_name": "article", "field_name": "category"}
+    found = admin_client.get(url, {**params, "term": ""}).json()["results"]
+    assert [result["text"] for result in found] == [
+        "Tin tức - Sự kiện",
+        "\u2003Tin tức - Sự kiện › Chính trị",
+        "\u2003Tin tức - Sự kiện › An ninh - Quốc phòng",
+        "Kinh tế",
+        "\u2003Kinh tế › Nông nghiệp",
+    ]

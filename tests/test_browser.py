@@ -303,3 +303,52 @@ def test_the_article_list_reads_on_a_laptop(open_page, fast_passwords):
     title = page.locator("#result_list td.field-title, #result_list th.field-title").first
     assert title.bounding_box()["width"] >= 200
     page.screenshot(path=artifact_path("admin-article-list-1366.png"))
+
+
+def test_a_photo_of_the_photo_list_is_put_between_two_paragraphs_from_the_toolbar(
+    open_page, fast_passwords
+):
+    editor_user = UserFactory(
+        username="bientap", password=REPORTER_PASSWORD, is_staff=True, is_superuser=True
+    )
+    article = ArticleFactory(
+        title="Đường giao thông nông thôn xã Thi Sơn",
+        body="<p>Đoạn thứ nhất của bài.</p><p>Đoạn thứ hai của bài.</p>",
+    )
+    top = PhotoFactory(article=article, caption="Ảnh đầu bài", order=1)
+    chosen = PhotoFactory(article=article, caption="Con đường mới đổ bê tông", order=2)
+    page = open_page(**DESKTOP)
+    errors = record_errors(page, ignore_urls=IGNORED_URLS)
+    log_in_to_admin(page, editor_user, REPORTER_PASSWORD)
+    page.goto(reverse("admin:news_article_change", args=[article.pk]))
+
+    # The caret at the end of the first paragraph, then the toolbar's button for the
+    # article's own photos: a dialog lists them; the second one is chosen.
+    editor = page.locator(".ck-editor__editable")
+    editor.locator("p", has_text="Đoạn thứ nhất").click()
+    page.keyboard.press("End")
+    toolbar = page.get_by_role("toolbar", name=EDITOR_TOOLBAR)
+    toolbar.get_by_role("button", name="Ảnh của bài").click()
+    picker = page.get_by_role("dialog", name="Ảnh của bài này")
+    expect(picker.get_by_role("button")).to_have_count(3)  # two photos, and "Hủy"
+    picker.get_by_role("button", name="Con đường mới đổ bê tông").click()
+    expect(picker).to_have_count(0)
+    placed = editor.locator(f'figure img[src="/anh/{chosen.pk}/"]')
+    expect(placed).to_be_visible()  # shown in the editor as on the page
+    expect(editor.locator("figure figcaption")).to_have_text("Con đường mới đổ bê tông")
+    page.screenshot(path=artifact_path("admin-photo-placed.png"), full_page=True)
+    page.locator('input[name="_continue"]').click()
+    expect(page.locator(".messagelist .success")).to_have_count(1)
+
+    article.refresh_from_db()
+    assert f'src="/anh/{chosen.pk}/"' in article.body
+    page.goto(article.get_absolute_url())
+    body = page.locator(".article__body")
+    expect(body.locator("figure.photo figcaption")).to_have_text("Con đường mới đổ bê tông")
+    order = body.locator(":scope > *").evaluate_all("nodes => nodes.map(n => n.tagName)")
+    assert order == ["P", "FIGURE", "P"], order
+    # The other photo keeps its place above the body; the chosen one is not drawn twice.
+    expect(page.get_by_text("Ảnh đầu bài")).to_have_count(1)
+    expect(page.get_by_text("Con đường mới đổ bê tông")).to_have_count(1)
+    assert top.caption in page.locator("article > figure").first.inner_text()
+    assert errors == []

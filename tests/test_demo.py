@@ -261,3 +261,9 @@ def test_the_public_pages_show_the_demo_articles_and_captions(development, clien
         assert f'alt="{escape(photo.alt_text)}"' in page
         assert photo.fallback_url in page
     assert "Đài Kim Bảng" in page
+    # Its second photo stands in the body, after the second paragraph, as an editor puts it.
+    start = page.index('<div class="article__body">')
+    body = page[start : page.index("</div>", start)]  # a body holds no <div>
+    placed = escape(article.photos.all()[1].caption)
+    second_paragraph = body.index("</p>", body.index("</p>") + 1)
+    assert second_paragraph < body.index(placed) < body.index("<p>", second_paragraph)

@@ -138,9 +138,16 @@ def test_emails_go_to_the_right_people(
 
     with django_capture_on_commit_callbacks(execute=True):
         move(draft, "submit", people["reporter"])
+        move(draft, "forward", people["editor"], comment="Tin tốt, đề nghị đăng")
+    assert mailoutbox[-1].to == ["lanhdao@example.vn"]  # the leaders are told it waits
+    assert draft.title in mailoutbox[-1].subject
+    assert "Tin tốt, đề nghị đăng" in mailoutbox[-1].body
+    assert f"/admin/news/article/{draft.pk}/change/" in mailoutbox[-1].body
+
+    with django_capture_on_commit_callbacks(execute=True):
         move(draft, "publish", people["publisher"])
     assert mailoutbox[-1].to == ["phongvien@example.vn"]
-    assert len(mailoutbox) == 4  # submit, return, submit again, publish
+    assert len(mailoutbox) == 5  # submit, return, submit again, forward, publish
 
 
 def test_a_line_break_in_the_title_does_not_stop_the_mail(

@@ -6,7 +6,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from news import body_photos
+from news import body_photos, desk
 from news.dates import local_datetime
 from news.page_cache import cached
 
@@ -20,6 +20,12 @@ RECENT = timedelta(hours=24)
 def vn_datetime(value):
     """ "Thứ Ba, 13/10/2020 08:30" in the site's time zone (weekday names from our catalogue)."""
     return local_datetime(value)
+
+
+@register.filter
+def vn_short_datetime(value):
+    """ "13/10/2020 08:30" in the site's time zone."""
+    return local_datetime(value, "SHORT_DATETIME_FORMAT")
 
 
 @register.simple_tag
@@ -82,3 +88,16 @@ def article_photos(article):
     """The article's photos above, in and after its body (news/body_photos.py), from its
     prefetched photos: no query."""
     return body_photos.layout(article.body, list(article.photos.all()))
+
+
+@register.simple_tag
+def desk_sections(user):
+    """The work waiting for `user`, by role (news/desk.py)."""
+    return desk.sections_for(user)
+
+
+@register.filter
+def last_return(transitions):
+    """The last time the article was returned to its author (its comment first on the form)."""
+    returns = [step for step in transitions if step.name == "return"]
+    return returns[-1] if returns else None
