@@ -323,7 +323,7 @@ def test_snippets_mark_the_words_side_by_side_not_lone_syllables(client):
 
 def test_snippets_escape_the_text_around_their_marks():
     assert search_snippet("ban", 'Tom & <b>Jerry</b> ban "quà"') == (
-        'Tom &amp; &lt;b&gt;Jerry&lt;/b&gt; <mark>ban</mark> &quot;quà'
+        "Tom &amp; &lt;b&gt;Jerry&lt;/b&gt; <mark>ban</mark> &quot;quà"
     )
     # The characters that stand for the marks while the snippet is made are not text's own.
     assert search_snippet("ban", "a\ue000b ban\ue001") == "ab <mark>ban</mark>"
