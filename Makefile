@@ -79,10 +79,9 @@ bench: install db
 	$(BIN)/pytest -q -s tests/test_search_quality.py
 
 # Refresh the Vietnamese catalogue after changing strings (needs GNU gettext: apt-get install
-# gettext); commit both the .po and the compiled .mo.
+# gettext); commit both the .po and the compiled .mo. djangojs.po is kept by hand (its head says why).
 messages: install db
 	$(MANAGE) makemessages -l vi --ignore=.venv --ignore=var --ignore=media --ignore=staticfiles --ignore=tests --ignore=bench
-	$(MANAGE) makemessages -d djangojs -l vi --ignore=.venv --ignore=var --ignore=media --ignore=staticfiles --ignore=tests --ignore=bench
 	$(MANAGE) compilemessages --ignore=.venv
 
 # One archive of the database and media under backups/; restore one into the stack.

@@ -258,13 +258,16 @@ def upload_photo(editor):
     return json.loads(response.content)["url"]
 
 
-def test_uploaded_photo_is_served_by_nginx_as_inert_data(stack, editor):
-    url = upload_photo(editor)
-    # The body keeps the photo's own address; the editor is sent on to its current copy.
+def photo_copy(editor, url):
+    """Where the photo address a body keeps (/anh/<id>/) sends its editor: the photo's copy."""
     assert re.fullmatch(r"/anh/[0-9]+/", url), url
     sent_on = editor.get(url)
     assert sent_on.status == 302
-    copy = urlsplit(sent_on.getheader("Location")).path
+    return urlsplit(sent_on.getheader("Location")).path
+
+
+def test_uploaded_photo_is_served_by_nginx_as_inert_data(stack, editor):
+    copy = photo_copy(editor, upload_photo(editor))
     assert copy.startswith("/media/photos/")
     assert (stack["media_root"] / copy.removeprefix("/media/")).exists()
 
@@ -383,7 +386,7 @@ def test_each_request_is_one_log_line_with_status_and_duration(stack):
 
 
 def test_an_upgrade_reruns_setup_and_keeps_content_media_and_accounts(stack, editor):
-    url = upload_photo(editor)
+    url = photo_copy(editor, upload_photo(editor))
 
     # What `docker compose up -d` does after a new image: `migrate` runs its setup again.
     setup = stack["setup"]()

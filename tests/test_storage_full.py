@@ -158,3 +158,16 @@ def test_media_urls_are_the_ones_django_would_make(base, name):
     from django.core.files.storage import FileSystemStorage
 
     assert MediaStorage(base_url=base).url(name) == FileSystemStorage(base_url=base).url(name)
+
+
+@pytest.mark.parametrize("room", [20_000, 60_000, 150_000])
+def test_a_body_image_that_fills_the_disk_midway_leaves_no_copy_and_no_photo(
+    admin_client, disk, room
+):
+    """Some of its copies fit, then the disk is full: none of them stays, nor a photo row."""
+    disk(room=room)
+    response = admin_client.post(
+        reverse("news:editor_upload"), {"upload": upload(noisy_image(900, 600), "anh.jpg")}
+    )
+    assert response.status_code == 507
+    assert media_files() == [] and not Photo.objects.exists()

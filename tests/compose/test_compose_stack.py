@@ -11,6 +11,7 @@ import re
 import threading
 import time
 from datetime import datetime
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -142,13 +143,17 @@ def test_reader_pages_come_through_nginx_with_the_security_headers(site):
 def test_the_editor_logs_in_and_an_upload_lands_in_the_media_volume(site, editor):
     response = editor.upload("anh-tai-len.png", png_bytes(), "image/png")
     assert response.status == 200, response.content
-    url = json.loads(response.content)["url"]
+    # The body keeps the photo's address; its editor is sent on to the photo's copy.
+    sent_on = editor.get(json.loads(response.content)["url"])
+    assert sent_on.status == 302
+    url = urlsplit(sent_on.getheader("Location")).path
+    assert url.startswith("/media/photos/")
 
     stored = site["operator"].compose(
         f"exec -T web sha256sum /app/media/{url.removeprefix('/media/')}"
     )
     served = reader(site).get(url)
-    assert served.status == 200 and served.content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert served.status == 200 and served.content[:3] == b"\xff\xd8\xff"  # a JPEG copy
     assert stored.stdout.split()[0] == hashlib.sha256(served.content).hexdigest()
     assert editor.get(f"/{ADMIN_URL}").status == 200
     site["upload"] = url
@@ -505,4 +510,5 @@ def test_a_full_media_volume_refuses_an_upload_in_words_and_keeps_no_part_of_it(
     # A photo that fits is still stored and served.
     response = editor.upload("anh-nho.png", png_bytes(), "image/png")
     assert response.status == 200
-    assert reader(site).get(json.loads(response.content)["url"]).status == 200
+    copy = urlsplit(editor.get(json.loads(response.content)["url"]).getheader("Location")).path
+    assert reader(site).get(copy).status == 200
