@@ -17,16 +17,23 @@ the photo list's places (the first above the body, the others after it).
 import html
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from .models import Photo
+from .renditions import delete_after_commit
+
+# A photo uploaded into a body that no article was saved with (the editor closed, the upload
+# deleted before saving) is deleted, files and all, this long after its upload.
+UNUSED_FOR = timedelta(days=2)
 
 # The body is cleaned by nh3 on every save (news/sanitize.py): attributes in double quotes, no
 # comments, figures never nested.
@@ -234,3 +241,16 @@ def layout(body, photos):
     pieces.append(body[position:])
     # The body was cleaned on save (news/sanitize.py); the figures are escaped by their template.
     return Layout(top=top, body=mark_safe("".join(pieces)), after=around[1:])
+
+
+def forget_unused(now=None, limit=50):
+    """Delete up to `limit` photos uploaded into a body more than UNUSED_FOR ago that no
+    article was saved with, and their files (the editor's upload calls this: no timer to run).
+    Returns how many were deleted."""
+    now = now or timezone.now()
+    stale = list(Photo.objects.filter(article=None, uploaded_at__lt=now - UNUSED_FOR)[:limit])
+    for photo in stale:
+        # The copies go with the row (news/renditions.py); this original was in no article.
+        delete_after_commit([photo.image.name], photo.image.storage)
+        photo.delete()
+    return len(stale)

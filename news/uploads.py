@@ -16,8 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from portal.storage import StorageFull
 
-from . import workflow
-from .body_photos import photo_path
+from . import body_photos, workflow
 from .images import validate_image
 from .models import Article, Photo
 
@@ -53,7 +52,8 @@ def editor_upload(request):
         photo.save()
     except StorageFull:
         return _error(STORAGE_FULL, 507)
-    return JsonResponse({"url": photo_path(photo.pk)})
+    body_photos.forget_unused()
+    return JsonResponse({"url": body_photos.photo_path(photo.pk)})
 
 
 @require_GET

@@ -7,13 +7,15 @@ form is posted as the editor sends it.
 """
 
 import re
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from news import body_photos
@@ -278,3 +280,24 @@ def test_a_restored_revision_brings_each_photo_back_to_its_place():
     layout = body_photos.layout(older.body, [first, second])
     assert layout.body.index("Ảnh A") < layout.body.index("Ảnh B")
     assert layout.top is None and layout.after == []
+
+
+def test_uploads_no_article_was_saved_with_are_deleted_after_two_days(
+    admin_client, django_capture_on_commit_callbacks
+):
+    stale, _ = upload_into_body(admin_client)
+    recent, _ = upload_into_body(admin_client)
+    kept = PhotoFactory()  # an article's photo, however old
+    Photo.objects.filter(pk__in=[stale.pk, kept.pk]).update(
+        uploaded_at=timezone.now() - timedelta(days=3)
+    )
+    Photo.objects.filter(pk=recent.pk).update(uploaded_at=timezone.now() - timedelta(days=1))
+    files = [stale.image.path, *(stale.image.storage.path(n) for n in stale.rendition_names)]
+    assert all(Path(name).exists() for name in files)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        newest, _ = upload_into_body(admin_client)  # each upload tidies up
+
+    assert set(Photo.objects.values_list("pk", flat=True)) == {recent.pk, kept.pk, newest.pk}
+    assert not any(Path(name).exists() for name in files)
+    assert Path(recent.image.path).exists() and Path(kept.image.path).exists()
