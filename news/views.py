@@ -98,6 +98,7 @@ class CategoryView(TemplateView):
             subcategories=tree.children(category.pk),
             articles=cards.Batch().refs(page.items),
             page=page,
+            aside=aside_lists(row.id for row in page.items),
         )
         return context
 
@@ -129,21 +130,36 @@ class ArticleView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
 
-        def related():
-            newest = cached(
-                f"related:{article.category_id}",
-                # One more than shown: the page leaves out its own article.
-                lambda: newest_links(RELATED_SIZE + 1, article.category_id),
-            )
-            return [a for a in newest if a.pk != article.pk][:RELATED_SIZE]
-
+        newest = cached(
+            f"related:{article.category_id}",
+            # One more than shown: the page leaves out its own article.
+            lambda: newest_links(RELATED_SIZE + 1, article.category_id),
+        )
+        related = [a for a in newest if a.pk != article.pk][:RELATED_SIZE]
         context.update(
             trail=category_tree().trail(article.category),
-            # Read only when the template renders the list anew, not while its HTML is cached.
-            related_articles=SimpleLazyObject(related),
+            related_articles=related,
+            aside=aside_lists([article.pk, *(a.pk for a in related)]),
             share_url=self.request.build_absolute_uri(article.get_absolute_url()),
         )
         return context
+
+
+ASIDE_SIZE = 5
+# Read for the second column, more than it shows: it leaves out what the page shows already.
+ASIDE_READ = 30
+
+
+def aside_lists(shown_ids=()):
+    """The second column of inner pages: the newest and the most read articles, none that the
+    page shows already (an article appears once a page). From cached lists: no query while
+    nothing public has changed."""
+    shown = set(shown_ids)
+    newest = cached("aside-newest", lambda: newest_links(ASIDE_READ))
+    most_read = cached("aside-most-read", lambda: list(view_counts.most_read(ASIDE_READ)))
+    newest = [a for a in newest if a.pk not in shown][:ASIDE_SIZE]
+    shown.update(a.pk for a in newest)
+    return {"newest": newest, "most_read": [a for a in most_read if a.pk not in shown][:ASIDE_SIZE]}
 
 
 def newest_links(limit, category_id=None):
@@ -194,6 +210,7 @@ class SearchView(TemplateView):
             found=found,
             articles=search.with_snippets(page.items, found),
             page=page,
+            aside=aside_lists(page.items),
         )
         return context
 
