@@ -14,7 +14,10 @@ def site(request):
     """
     return {
         "site": SimpleLazyObject(site_settings),
-        "menu_categories": SimpleLazyObject(lambda: category_tree().roots()),
+        # (top-level category, its subcategories): every section reachable from the menu.
+        "menu_categories": SimpleLazyObject(
+            lambda: [(root, category_tree().children(root.pk)) for root in category_tree().roots()]
+        ),
         # Shared parts of the layout (the header) are rendered once per content version and
         # day ({% cache %} in base.html), like the objects they show (news/page_cache.py).
         "fragment_version": SimpleLazyObject(lambda: day_version(content_version.current())),
