@@ -33,7 +33,7 @@ from .renditions import delete_after_commit
 
 # A photo uploaded into a body that no article was saved with (the editor closed, the upload
 # deleted before saving) is deleted, files and all, this long after its upload.
-UNUSED_FOR = timedelta(days=2)
+UNUSED_FOR = timedelta(days=7)
 
 # The body is cleaned by nh3 on every save (news/sanitize.py): attributes in double quotes, no
 # comments, figures never nested.
@@ -58,6 +58,7 @@ class Placed:
     caption: str
     start: int  # where its figure (or lone image) stands in the body
     end: int
+    in_figure: bool = True  # False: an image in a line of text or a table cell, no caption
 
 
 def placed(body):
@@ -78,14 +79,15 @@ def placed(body):
             continue
         source = PHOTO_SOURCE.search(image[0])
         if source:
-            found.append(_placed(source, image, None, image.span()))
+            found.append(_placed(source, image, None, image.span(), in_figure=False))
     return sorted(found, key=lambda photo: photo.start)
 
 
-def _placed(source, image, caption_html, span):
+def _placed(source, image, caption_html, span, in_figure=True):
     alt = ALT.search(image[0])
     caption = html.unescape(TAG.sub("", caption_html or "")).strip()
-    return Placed(int(source[1]), html.unescape(alt[1]).strip() if alt else "", caption, *span)
+    alt_text = html.unescape(alt[1]).strip() if alt else ""
+    return Placed(int(source[1]), alt_text, caption, *span, in_figure=in_figure)
 
 
 def problems(body, article, user):
@@ -99,9 +101,9 @@ def problems(body, article, user):
         allowed |= Q(article=None, uploaded_by=user)
     if article is not None and article.pk is not None:
         allowed |= Q(article=article)
-    usable = set(
+    usable = dict(
         Photo.objects.filter(allowed, pk__in=[p.photo_id for p in photos]).values_list(
-            "pk", flat=True
+            "pk", "is_decorative"
         )
     )
     messages = []
@@ -116,11 +118,11 @@ def problems(body, article, user):
             )
             continue
         missing = []
-        if not photo.alt:
+        if not photo.alt and not usable[photo.photo_id]:  # a decorative photo needs none
             missing.append(
                 _("an alternative text (click the photo, then “Change image text alternative”)")
             )
-        if not photo.caption:
+        if not photo.caption and photo.in_figure:  # in a line of text there is no room
             missing.append(_("a caption (click the photo, then “Toggle caption on”)"))
         if missing:
             messages.append(
@@ -223,7 +225,7 @@ class Layout:
 
 def layout(body, photos):
     """Where each of `photos` (the article's, in order) goes on its page."""
-    places = [place for place in placed(body) if place.photo_id in {p.pk for p in photos}]
+    places = placed(body)
     in_body = {place.photo_id for place in places}
     around = [photo for photo in photos if photo.pk not in in_body]
     top = around[0] if around else None
@@ -231,7 +233,8 @@ def layout(body, photos):
     pieces, position, shown = [], 0, set()
     for place in places:
         pieces.append(body[position : place.start])
-        if place.photo_id not in shown:
+        # A photo deleted since (or never the article's) leaves no broken image behind.
+        if place.photo_id in by_id and place.photo_id not in shown:
             # Below the first screen, unless no photo stands above the body.
             lazy = top is not None or bool(shown)
             context = {"photo": by_id[place.photo_id], "lazy": lazy}
@@ -248,9 +251,13 @@ def forget_unused(now=None, limit=50):
     article was saved with, and their files (the editor's upload calls this: no timer to run).
     Returns how many were deleted."""
     now = now or timezone.now()
-    stale = list(Photo.objects.filter(article=None, uploaded_at__lt=now - UNUSED_FOR)[:limit])
-    for photo in stale:
-        # The copies go with the row (news/renditions.py); this original was in no article.
-        delete_after_commit([photo.image.name], photo.image.storage)
-        photo.delete()
+    unused = Photo.objects.filter(article=None, uploaded_at__lt=now - UNUSED_FOR)
+    with transaction.atomic():
+        # Locked while deleted; one that an article's save holds (attach) is left alone, and
+        # stays the article's.
+        stale = list(unused.select_for_update(skip_locked=True)[:limit])
+        for photo in stale:
+            # The copies go with the row (news/renditions.py); this original was in no article.
+            delete_after_commit([photo.image.name], photo.image.storage)
+            photo.delete()
     return len(stale)

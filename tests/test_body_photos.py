@@ -282,16 +282,16 @@ def test_a_restored_revision_brings_each_photo_back_to_its_place():
     assert layout.top is None and layout.after == []
 
 
-def test_uploads_no_article_was_saved_with_are_deleted_after_two_days(
+def test_uploads_no_article_was_saved_with_are_deleted_after_a_week(
     admin_client, django_capture_on_commit_callbacks
 ):
     stale, _ = upload_into_body(admin_client)
     recent, _ = upload_into_body(admin_client)
     kept = PhotoFactory()  # an article's photo, however old
     Photo.objects.filter(pk__in=[stale.pk, kept.pk]).update(
-        uploaded_at=timezone.now() - timedelta(days=3)
+        uploaded_at=timezone.now() - timedelta(days=8)
     )
-    Photo.objects.filter(pk=recent.pk).update(uploaded_at=timezone.now() - timedelta(days=1))
+    Photo.objects.filter(pk=recent.pk).update(uploaded_at=timezone.now() - timedelta(days=6))
     files = [stale.image.path, *(stale.image.storage.path(n) for n in stale.rendition_names)]
     assert all(Path(name).exists() for name in files)
 
@@ -301,3 +301,76 @@ def test_uploads_no_article_was_saved_with_are_deleted_after_two_days(
     assert set(Photo.objects.values_list("pk", flat=True)) == {recent.pk, kept.pk, newest.pk}
     assert not any(Path(name).exists() for name in files)
     assert Path(recent.image.path).exists() and Path(kept.image.path).exists()
+
+
+def test_what_the_editor_may_also_write_is_checked_as_it_will_be_stored(admin_client):
+    """A resized photo (classes and a style the cleaning takes off), a photo in a line of text
+    (no room for a caption) and a decorative photo (no alternative text) are saved; a hand-made
+    <IMG SRC> of another article's photo is refused like any other."""
+    category = CategoryFactory()
+    resized, resized_url = upload_into_body(admin_client)
+    in_line, in_line_url = upload_into_body(admin_client)
+    decorative = PhotoFactory(is_decorative=True, alt_text="", caption="Hoa văn trang trí")
+    article = decorative.article
+    body = (
+        f'<figure class="image image_resized" style="width:50%;"><img src="{resized_url}" '
+        'alt="Cầu mới bắc qua sông"><figcaption>Cầu mới</figcaption></figure>'
+        f'<p>Biểu đồ <img src="{in_line_url}" alt="Biểu đồ sản lượng"> theo tháng.</p>'
+        + figure(body_photos.photo_path(decorative.pk), alt="", caption="Hoa văn trang trí")
+    )
+    data = article_form(category, body=body, slug=article.slug, edit_version=article.version)
+    data.update(inline_management(total=1, initial=1))
+    data.update(
+        photo_fields(
+            0, "Hoa văn trang trí", alt_text="", id=str(decorative.pk), article=str(article.pk),
+            is_decorative="on",
+        )
+    )  # fmt: skip
+    change = reverse("admin:news_article_change", args=[article.pk])
+    response = admin_client.post(change, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert set(article.photos.values_list("pk", flat=True)) == {
+        resized.pk,
+        in_line.pk,
+        decorative.pk,
+    }
+    resized.refresh_from_db()
+    assert resized.caption == "Cầu mới"
+
+    other = PhotoFactory()
+    forged = f'<p><IMG SRC="{body_photos.photo_path(other.pk)}" ALT="x"></p>'
+    data["body"] = body + forged
+    data["edit_version"] = Article.objects.get(pk=article.pk).version
+    response = admin_client.post(change, data)
+    assert response.status_code == 200
+    assert "không phải ảnh của bài này" in response.context["adminform"].form.errors["body"][0]
+
+
+def test_a_photo_placed_in_the_body_is_not_deleted_from_the_photo_list(admin_client):
+    photo = PhotoFactory(caption="Ảnh giữa bài")
+    article = photo.article
+    body = body_with(figure(body_photos.photo_path(photo.pk), caption="Ảnh giữa bài"))
+    Article.objects.filter(pk=article.pk).update(body=body)
+    article.refresh_from_db()
+    data = article_form(
+        article.category, body=body, slug=article.slug, edit_version=article.version
+    )
+    data.update(inline_management(total=1, initial=1))
+    data.update(
+        photo_fields(0, "Ảnh giữa bài", id=str(photo.pk), article=str(article.pk), DELETE="on")
+    )
+    response = admin_client.post(reverse("admin:news_article_change", args=[article.pk]), data)
+    assert response.status_code == 200
+    assert Photo.objects.filter(pk=photo.pk).exists()
+    assert "Ảnh này đang nằm trong nội dung" in response.content.decode()
+
+
+def test_a_reference_to_a_photo_deleted_since_leaves_no_broken_image(client):
+    photo = PhotoFactory()
+    article = photo.article
+    Article.objects.filter(pk=article.pk).update(
+        body=body_with(figure(body_photos.photo_path(photo.pk)))
+    )
+    photo.delete()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "/anh/" not in html and "Đoạn giữa" in html

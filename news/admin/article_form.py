@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import body_photos, workflow
 from ..models import Article, Status
+from ..sanitize import clean_html
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -52,7 +53,9 @@ class ArticleAdminForm(forms.ModelForm):
                 )
 
     def clean_body(self):
-        body = self.cleaned_data["body"]
+        # Checked as it will be stored: cleaning may rewrite what the checks read (a resized
+        # photo's classes and style, a hand-made <IMG SRC=…>).
+        body = clean_html(self.cleaned_data["body"])
         body_photos.validate(body, self.instance, self.acting_user)
         return body
 

@@ -7,7 +7,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .. import body_photos
 from ..models import Article, Photo
+from ..sanitize import clean_html
 
 
 def thumbnail(url, alt=""):
@@ -17,6 +19,24 @@ def thumbnail(url, alt=""):
 
 
 class PhotoFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        # A photo still placed in the body would leave a hole there (news/body_photos.py).
+        placed = {
+            place.photo_id for place in body_photos.placed(clean_html(self.data.get("body", "")))
+        }
+        # (An error on a form that is deleted would not count: the whole list refuses.)
+        if any(
+            form.instance.pk in placed and self._should_delete_form(form) for form in self.forms
+        ):
+            raise ValidationError(
+                gettext(
+                    "This photo stands in the body: take it out of the body first, then delete "
+                    "it here."
+                ),
+                code="placed_photo",
+            )
+
     def ask_again_for_dropped_uploads(self):
         """In a save that was refused, say next to each good upload that it was not kept.
 
