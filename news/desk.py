@@ -52,93 +52,54 @@ def _fill(section, articles):
     return section
 
 
+def _lists(user):
+    """(permission, key, title, when empty, changelist filters, articles) of every list."""
+    own = Article.objects.filter(author=user)
+    mine = {"author__id__exact": user.pk}
+    last_return = Transition.objects.filter(article=OuterRef("pk"), name="return").order_by(
+        "-created_at", "-pk"
+    )
+    sent = [Status.SUBMITTED, Status.PENDING_APPROVAL]
+    return [
+        (
+            "news.submit_article", "returned", _("Returned to you"),
+            _("No article returned to you."), {"status__exact": Status.RETURNED, **mine},
+            own.filter(status=Status.RETURNED)
+            .annotate(return_comment=Subquery(last_return.values("comment")[:1]))
+            .order_by("-updated_at", "-pk"),
+        ),
+        (
+            "news.submit_article", "drafts", _("Your drafts"), _("No draft."),
+            {"status__exact": Status.DRAFT, **mine},
+            own.filter(status=Status.DRAFT).order_by("-updated_at", "-pk"),
+        ),
+        (
+            "news.submit_article", "sent", _("Sent, under review"), _("Nothing under review."),
+            {"status__in": ",".join(sent), **mine},
+            own.filter(status__in=sent).order_by("-updated_at", "-pk"),
+        ),
+        (
+            "news.review_article", "review", _("Waiting for an editor"),
+            _("No article waits for review."), {"queue": "review"},
+            Article.objects.filter(status=Status.SUBMITTED).order_by("updated_at", "pk"),
+        ),
+        (
+            "news.publish_article", "approval", _("Waiting for your approval"),
+            _("No article waits for approval."), {"queue": "approval"},
+            Article.objects.filter(status=Status.PENDING_APPROVAL).order_by("updated_at", "pk"),
+        ),
+        (
+            "news.publish_article", "scheduled", _("Scheduled"), _("No article is scheduled."),
+            {"queue": "scheduled"},
+            Article.objects.scheduled().order_by("published_at", "pk"),
+        ),
+    ]  # fmt: skip
+
+
 def sections_for(user):
     """The desk's lists for `user`, in the order they should be read."""
-    sections = []
-    own = Article.objects.filter(author=user)
-    if user.has_perm("news.submit_article"):
-        last_return = Transition.objects.filter(article=OuterRef("pk"), name="return").order_by(
-            "-created_at", "-pk"
-        )
-        returned = (
-            own.filter(status=Status.RETURNED)
-            .annotate(
-                return_comment=Subquery(last_return.values("comment")[:1]),
-                returned_at=Subquery(last_return.values("created_at")[:1]),
-            )
-            .order_by("-updated_at", "-pk")
-        )
-        sections.append(
-            _fill(
-                Section(
-                    "returned",
-                    _("Returned to you"),
-                    _("No article returned to you."),
-                    filters={"status__exact": Status.RETURNED, "author__id__exact": user.pk},
-                ),
-                returned,
-            )
-        )
-        sections.append(
-            _fill(
-                Section(
-                    "drafts",
-                    _("Your drafts"),
-                    _("No draft."),
-                    filters={"status__exact": Status.DRAFT, "author__id__exact": user.pk},
-                ),
-                own.filter(status=Status.DRAFT).order_by("-updated_at", "-pk"),
-            )
-        )
-        sections.append(
-            _fill(
-                Section(
-                    "sent",
-                    _("Sent, under review"),
-                    _("Nothing under review."),
-                    filters={
-                        "status__in": f"{Status.SUBMITTED},{Status.PENDING_APPROVAL}",
-                        "author__id__exact": user.pk,
-                    },
-                ),
-                own.filter(status__in=[Status.SUBMITTED, Status.PENDING_APPROVAL]).order_by(
-                    "-updated_at", "-pk"
-                ),
-            )
-        )
-    if user.has_perm("news.review_article"):
-        sections.append(
-            _fill(
-                Section(
-                    "review",
-                    _("Waiting for an editor"),
-                    _("No article waits for review."),
-                    filters={"queue": "review"},
-                ),
-                Article.objects.filter(status=Status.SUBMITTED).order_by("updated_at", "pk"),
-            )
-        )
-    if user.has_perm("news.publish_article"):
-        sections.append(
-            _fill(
-                Section(
-                    "approval",
-                    _("Waiting for your approval"),
-                    _("No article waits for approval."),
-                    filters={"queue": "approval"},
-                ),
-                Article.objects.filter(status=Status.PENDING_APPROVAL).order_by("updated_at", "pk"),
-            )
-        )
-        sections.append(
-            _fill(
-                Section(
-                    "scheduled",
-                    _("Scheduled"),
-                    _("No article is scheduled."),
-                    filters={"queue": "scheduled"},
-                ),
-                Article.objects.scheduled().order_by("published_at", "pk"),
-            )
-        )
-    return sections
+    return [
+        _fill(Section(key, title, empty, filters=filters), articles)
+        for permission, key, title, empty, filters, articles in _lists(user)
+        if user.has_perm(permission)
+    ]
