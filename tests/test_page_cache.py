@@ -326,7 +326,8 @@ def test_the_header_is_shared_yet_marks_each_page_as_its_own(reader, newsroom, s
     pages = {
         "/": [("page", "Trang chủ")],
         newsroom["news"].get_absolute_url(): [("page", "Tin tức")],
-        newsroom["defence"].get_absolute_url(): [("true", "Tin tức")],
+        # A subcategory: its section is marked, and itself in the section's list.
+        newsroom["defence"].get_absolute_url(): [("true", "Tin tức"), ("page", "Quốc phòng")],
         article.get_absolute_url(): [("true", "Tin tức")],
         "/tim-kiem/?q=dien+tap": [],
     }

@@ -283,7 +283,11 @@ def test_home_shows_featured_latest_and_a_block_per_top_level_category(client, t
     html = response.content.decode()
     for name in ("Tin tức - Sự kiện", "Kinh tế"):
         assert name in html  # menu and blocks
-    assert "An ninh - Quốc phòng" not in html.split("<main")[0]  # menu lists top level only
+    # The menu lists the sections, each with its subcategories (tests/test_menu.py).
+    menu = html.split("<main")[0]
+    assert (
+        menu.index("Tin tức - Sự kiện") < menu.index("An ninh - Quốc phòng") < menu.index("Kinh tế")
+    )
 
 
 def test_home_block_keeps_only_the_newest_of_each_category(client, tree, monkeypatch):
