@@ -6,6 +6,7 @@ from django.core.mail import send_mass_mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import roles
 from .dates import local_datetime
@@ -18,9 +19,25 @@ def _admin_link(article):
 
 
 def _members(group):
-    return (
-        get_user_model().objects.filter(is_active=True, groups__name__in=[group]).exclude(email="")
-    )
+    return get_user_model().objects.filter(is_active=True, groups__name=group).exclude(email="")
+
+
+# Moves that hand an article to a group: who is told, the subject and the body of the e-mail.
+HANDED_TO = {
+    "submit": (
+        roles.EDITOR,
+        gettext_lazy("Article submitted for review: %(title)s"),
+        gettext_lazy("%(actor)s submitted “%(title)s”.\n\nReview it: %(link)s"),
+    ),
+    "forward": (
+        roles.PUBLISHER,
+        gettext_lazy("Article waiting for your approval: %(title)s"),
+        gettext_lazy(
+            "%(actor)s reviewed “%(title)s” and forwards it for approval.\n\n%(comment)s"
+            "\n\nApprove or return it: %(link)s"
+        ),
+    ),
+}
 
 
 def _one_line(text):
@@ -33,30 +50,17 @@ def after_move(article, name, actor, comment):
     messages = []
     title = _one_line(article.title)
     link = _admin_link(article)
-    if name == "submit":
-        subject = _("Article submitted for review: %(title)s") % {"title": title}
-        body = _("%(actor)s submitted “%(title)s”.\n\nReview it: %(link)s") % {
-            "actor": actor.get_full_name() or actor.get_username(),
-            "title": article.title,
-            "link": link,
-        }
-        recipients = sorted({u.email for u in _members(roles.EDITOR) if u.pk != actor.pk})
-        if recipients:
-            messages.append((subject, body, None, recipients))
-    elif name == "forward":
-        subject = _("Article waiting for your approval: %(title)s") % {"title": title}
-        body = _(
-            "%(actor)s reviewed “%(title)s” and forwards it for approval.\n\n%(comment)s"
-            "\n\nApprove or return it: %(link)s"
-        ) % {
+    if name in HANDED_TO:
+        group, subject, body = HANDED_TO[name]
+        values = {
             "actor": actor.get_full_name() or actor.get_username(),
             "title": article.title,
             "comment": comment,
             "link": link,
         }
-        recipients = sorted({u.email for u in _members(roles.PUBLISHER) if u.pk != actor.pk})
+        recipients = sorted({u.email for u in _members(group) if u.pk != actor.pk})
         if recipients:
-            messages.append((subject, body, None, recipients))
+            messages.append((str(subject) % {"title": title}, str(body) % values, None, recipients))
     elif name in ("return", "publish") and article.author and article.author.email:
         if article.author_id == actor.pk:
             return
