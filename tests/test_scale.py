@@ -19,6 +19,7 @@ from demo import archive
 from news import listing, paging, search, sitemaps
 from news.models import Article, Category, SiteSettings, Status
 from news.navigation import CategoryTree
+from tests.factories import ArticleFactory, CategoryFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_made_once")]
 
@@ -142,3 +143,23 @@ def test_no_public_page_reads_the_search_columns_into_python(client, generated):
             assert client.get(url).status_code == 200, url
         read = [q["sql"][:200] for q in captured if SEARCH_COLUMN_READ.search(q["sql"])]
         assert not read, (name, read)
+
+
+@pytest.mark.django_db
+def test_remembered_addresses_follow_the_script_prefix_and_the_slug():
+    """Addresses are remembered per script prefix (a site served under /tin/ links there) and
+    per slug (a renamed article links to its new address)."""
+    from django.urls import reverse, set_script_prefix
+
+    category = CategoryFactory(slug="y-te")
+    article = ArticleFactory(title="Tiêm chủng mở rộng", category=category)
+    expected = reverse("news:article", kwargs={"slug": article.slug, "pk": article.pk})
+    assert article.get_absolute_url() == expected
+    try:
+        set_script_prefix("/tin/")
+        assert article.get_absolute_url() == "/tin" + expected
+        assert category.get_absolute_url().startswith("/tin/")
+    finally:
+        set_script_prefix("/")
+    article.slug = "tiem-chung"
+    assert article.get_absolute_url() == expected.replace("tiem-chung-mo-rong", "tiem-chung")

@@ -5,12 +5,12 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from simple_history.models import HistoricalRecords
 
+from ..addresses import remembered_reverse
 from ..sanitize import clean_html
 from ..search import reindex as reindex_search
 from .categories import Category, vietnamese_slug
@@ -178,7 +178,7 @@ class Article(models.Model):
         reindex_search(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
-        return reverse("news:article", kwargs={"slug": self.slug, "pk": self.pk})
+        return remembered_reverse("news:article", slug=self.slug, pk=self.pk)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -6,11 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Value
 from django.db.models.functions import Concat, Length
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from slugify import slugify
 from tree_queries.models import TreeNode
 from tree_queries.query import TreeQuerySet
+
+from ..addresses import remembered_reverse
 
 
 def vietnamese_slug(text: str, max_length: int = 200) -> str:
@@ -72,7 +73,7 @@ class Category(TreeNode):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("news:category", kwargs={"path": self.path})
+        return remembered_reverse("news:category", path=self.path)
 
     def _computed_path(self):
         prefix = f"{self.parent.path}/" if self.parent_id else ""
