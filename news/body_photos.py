@@ -21,14 +21,15 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import CharField, Exists, Max, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .models import Photo
+from .models import Photo, ProposedChange
 from .renditions import delete_after_commit
 
 # A photo uploaded into a body that no article was saved with (the editor closed, the upload
@@ -90,6 +91,17 @@ def _placed(source, image, caption_html, span, in_figure=True):
     return Placed(int(source[1]), alt_text, caption, *span, in_figure=in_figure)
 
 
+def uploaders(user, article):
+    """Whose uploads a body that `user` saves for `article` may hold: theirs, and those of
+    whoever proposed the article's open change (news/proposals.py), which wait in it."""
+    people = [user] if user is not None and user.is_authenticated else []
+    if article is not None and article.pk is not None:
+        proposal = ProposedChange.objects.filter(article=article).only("author").first()
+        if proposal is not None and proposal.author_id is not None:
+            people.append(proposal.author_id)
+    return people
+
+
 def problems(body, article, user):
     """Why the photos placed in `body` cannot be saved with `article` (None for a new one) by
     `user`: one message each, in the reader's words; [] when they can."""
@@ -97,8 +109,8 @@ def problems(body, article, user):
     if not photos:
         return []
     allowed = Q(pk__in=[])
-    if user is not None and user.is_authenticated:
-        allowed |= Q(article=None, uploaded_by=user)
+    if people := uploaders(user, article):
+        allowed |= Q(article=None, uploaded_by__in=people)
     if article is not None and article.pk is not None:
         allowed |= Q(article=article)
     usable = dict(
@@ -150,17 +162,19 @@ def stored_texts(article):
 
 
 @transaction.atomic
-def attach(article, user, before):
-    """After `article` was saved: its body's new photos become its own (after its other
-    photos), and the caption and alternative text the body changed are written to them.
-    `before`: stored_texts() taken before the save."""
+def attach(article, user, before, proposer=None):
+    """After `article` was saved by `user`: its body's new photos become its own (after its
+    other photos), and the caption and alternative text the body changed are written to them.
+    `before`: stored_texts() taken before the save. `proposer`: whoever proposed the change
+    being published, whose uploads the body holds too."""
     photos = placed(article.body)
     if not photos:
         return
+    people = [person for person in (user, proposer) if person is not None]
     by_id = {
         photo.pk: photo
         for photo in Photo.objects.select_for_update().filter(
-            Q(article=article) | Q(article=None, uploaded_by=user),
+            Q(article=article) | Q(article=None, uploaded_by__in=people),
             pk__in=[p.photo_id for p in photos],
         )
     }
@@ -251,7 +265,13 @@ def forget_unused(now=None, limit=50):
     article was saved with, and their files (the editor's upload calls this: no timer to run).
     Returns how many were deleted."""
     now = now or timezone.now()
-    unused = Photo.objects.filter(article=None, uploaded_at__lt=now - UNUSED_FOR)
+    # A change waiting for approval keeps the uploads placed in it, however long it waits.
+    waiting = ProposedChange.objects.filter(
+        body__contains=Concat(Value('src="/anh/'), Cast(OuterRef("pk"), CharField()), Value('/"'))
+    )
+    unused = Photo.objects.filter(article=None, uploaded_at__lt=now - UNUSED_FOR).exclude(
+        Exists(waiting)
+    )
     with transaction.atomic():
         # Locked while deleted; one that an article's save holds (attach) is left alone, and
         # stays the article's.

@@ -14,7 +14,7 @@ from django.db.models import Count, OuterRef, Subquery, Window
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Status, Transition
+from .models import Article, ChangeStatus, Status, Transition
 
 ROWS = 8
 
@@ -79,6 +79,14 @@ def _lists(user):
             own.filter(status__in=sent).order_by("-updated_at", "-pk"),
         ),
         (
+            "news.review_article", "own_changes", _("Your changes to published articles"),
+            _("No change of yours is open."), {"queue": "own_changes"},
+            Article.objects.filter(
+                proposal__author=user,
+                proposal__status__in=[ChangeStatus.DRAFT, ChangeStatus.RETURNED],
+            ).order_by("-proposal__updated_at", "pk"),
+        ),
+        (
             "news.review_article", "review", _("Waiting for an editor"),
             _("No article waits for review."), {"queue": "review"},
             Article.objects.filter(status=Status.SUBMITTED).order_by("updated_at", "pk"),
@@ -87,6 +95,12 @@ def _lists(user):
             "news.publish_article", "approval", _("Waiting for your approval"),
             _("No article waits for approval."), {"queue": "approval"},
             Article.objects.filter(status=Status.PENDING_APPROVAL).order_by("updated_at", "pk"),
+        ),
+        (
+            "news.publish_article", "changes", _("Changes to published articles"),
+            _("No change waits for approval."), {"queue": "changes"},
+            Article.objects.filter(proposal__status=ChangeStatus.PENDING_APPROVAL)
+            .order_by("proposal__updated_at", "pk"),
         ),
         (
             "news.publish_article", "scheduled", _("Scheduled"), _("No article is scheduled."),

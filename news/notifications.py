@@ -37,6 +37,34 @@ HANDED_TO = {
             "\n\nApprove or return it: %(link)s"
         ),
     ),
+    "forward_change": (
+        roles.PUBLISHER,
+        gettext_lazy("Change to a published article waiting for your approval: %(title)s"),
+        gettext_lazy(
+            "%(actor)s proposes a change to the published article “%(title)s”. Readers keep "
+            "seeing the approved text until it is published.\n\n%(comment)s\n\n"
+            "Compare, then publish or return it: %(link)s"
+        ),
+    ),
+}
+
+# What the person who proposed a change is told when it is decided: subject, body.
+CHANGE_DECIDED = {
+    "return_change": (
+        gettext_lazy("Your change was returned: %(title)s"),
+        gettext_lazy("%(actor)s returned your change to “%(title)s”:\n\n%(comment)s\n\n%(link)s"),
+    ),
+    "publish_change": (
+        gettext_lazy("Your change is public: %(title)s"),
+        gettext_lazy("%(actor)s published your change to “%(title)s”.\n\n%(comment)s\n\n%(link)s"),
+    ),
+    "discard_change": (
+        gettext_lazy("Your change was discarded: %(title)s"),
+        gettext_lazy(
+            "%(actor)s discarded your change to “%(title)s”; readers keep the published text "
+            "(its history keeps what you wrote):\n\n%(comment)s\n\n%(link)s"
+        ),
+    ),
 }
 
 
@@ -86,6 +114,35 @@ def after_move(article, name, actor, comment):
         messages.append((subject, body, None, [article.author.email]))
     if messages:
         send_mass_mail(messages, fail_silently=False)
+
+
+def after_change_move(article, name, actor, comment, proposer):
+    """E-mails after a move of `article`'s proposed change, made by `proposer`."""
+    if name in HANDED_TO:
+        after_move(article, name, actor, comment)
+        return
+    if name not in CHANGE_DECIDED or proposer is None or not proposer.email:
+        return
+    if proposer.pk == actor.pk:
+        return
+    subject, body = CHANGE_DECIDED[name]
+    values = {
+        "actor": actor.get_full_name() or actor.get_username(),
+        "title": article.title,
+        "comment": comment,
+        "link": _admin_link(article),
+    }
+    send_mass_mail(
+        [
+            (
+                str(subject) % {"title": _one_line(article.title)},
+                str(body) % values,
+                None,
+                [proposer.email],
+            )
+        ],
+        fail_silently=False,
+    )
 
 
 def announce_due(now=None):

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
+from . import proposals
 from .models import Article, PreviewLink
 
 
@@ -15,6 +16,9 @@ def _render(request, article_pk, link=None):
         Article.objects.select_related("category", "author").prefetch_related("photos"),
         pk=article_pk,
     )
+    # As it will be published: with its proposed change, when one is open.
+    if (change := proposals.open_change(article)) is not None:
+        proposals.as_proposed(article, change)
     response = TemplateResponse(
         request,
         "news/article_preview.html",

@@ -10,8 +10,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from . import proposals
 from .dates import local_datetime
-from .models import Photo
+from .models import Article, Photo
 
 BLOCK_END = re.compile(r"(</(?:p|h2|h3|h4|li|blockquote|figcaption|tr|table)>)", re.IGNORECASE)
 
@@ -23,9 +24,6 @@ def body_lines(html):
         for line in strip_tags(BLOCK_END.sub(r"\1\n", html)).splitlines()
         if line.strip()
     ]
-
-
-PHOTO_TEXT_FIELDS = ["caption", "alt_text", "is_decorative", "credit", "order"]
 
 
 def photos_at(article, revision):
@@ -52,6 +50,14 @@ def photo_lines(photos):
     ]
 
 
+def texts_at(article, revision):
+    """{photo id: {field: value}} of the photos that still exist, as they were at `revision`."""
+    return {
+        old.id: {field: getattr(old, field) for field in Photo.TEXT_FIELDS}
+        for old in photos_at(article, revision)
+    }
+
+
 def restore_photo_texts(article, revision):
     """Give the photos that still exist the captions, descriptions, credits and order they had
     at `revision` (each change is saved, so it becomes a new photo revision). Photos added or
@@ -62,17 +68,18 @@ def restore_photo_texts(article, revision):
         photo = current.get(old.id)
         if photo is None:
             continue
-        if any(getattr(photo, field) != getattr(old, field) for field in PHOTO_TEXT_FIELDS):
-            for field in PHOTO_TEXT_FIELDS:
+        if any(getattr(photo, field) != getattr(old, field) for field in Photo.TEXT_FIELDS):
+            for field in Photo.TEXT_FIELDS:
                 setattr(photo, field, getattr(old, field))
-            photo.save(update_fields=PHOTO_TEXT_FIELDS)
+            photo.save(update_fields=Photo.TEXT_FIELDS)
             changed += 1
     return changed
 
 
 def _table(before, after, old_label, new_label):
+    # An empty side (no photos) as a dash: difflib would write "Empty File", in English.
     table = difflib.HtmlDiff(wrapcolumn=70).make_table(
-        before, after, old_label, new_label, context=False
+        before or ["—"], after or ["—"], old_label, new_label, context=False
     )
     return mark_safe(table)  # HtmlDiff escapes the compared text itself
 
@@ -103,6 +110,45 @@ def comparison(article, from_id=None, to_id=None):
         ),
     ]
     return {"revisions": revisions, "older": older, "newer": newer, "diffs": diffs}
+
+
+def change_comparison(article, change):
+    """(label, table) of each part of `article` as published against its proposed `change`."""
+    live = Article.objects.prefetch_related("photos").get(pk=article.pk)
+    proposed = proposals.as_proposed(
+        Article.objects.prefetch_related("photos").get(pk=article.pk), change
+    )
+    live_photos, proposed_photos = list(live.photos.all()), list(proposed.photos.all())
+    article = live
+    labels = (_("Published"), _("Proposed change"))
+    return [
+        (_("title"), _table([article.title], [proposed.title], *labels)),
+        (_("lead"), _table([article.lead], [proposed.lead], *labels)),
+        (_("body"), _table(body_lines(article.body), body_lines(proposed.body), *labels)),
+        (
+            _("category"),
+            _table(
+                [category_trail(article.category)], [category_trail(proposed.category)], *labels
+            ),
+        ),
+        (_("source"), _table([article.source], [proposed.source], *labels)),
+        (
+            _("photos"),
+            _table(
+                photo_lines(sorted(live_photos, key=_place)),
+                photo_lines(sorted(proposed_photos, key=_place)),
+                *labels,
+            ),
+        ),
+    ]
+
+
+def category_trail(category):
+    return " › ".join(ancestor.name for ancestor in category.trail())
+
+
+def _place(photo):
+    return (photo.order, photo.pk)
 
 
 class ReadableChanges(HistoricalRecordContextHelper):

@@ -1,7 +1,9 @@
 """The editorial workflow: which move is allowed from which state, to whom, and what it records.
 
 Reporter writes and submits; editor returns it or forwards it for approval; a leader of the
-station publishes (now or at a set time) or unpublishes. Every move runs in one transaction with
+station publishes (now or at a set time) or unpublishes. A change to a published article goes
+the same way as a proposed change (news/proposals.py): sent for approval, returned, published or
+discarded, while the public keeps the approved text. Every move runs in one transaction with
 the article row locked, writes a Transition row, and saves through Article.save() (so history and
 sanitising run). Admin buttons and any other caller use `apply()`; nothing else changes `status`.
 """
@@ -14,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import notifications
-from .models import Article, Status, Transition
+from . import notifications, proposals
+from .models import Article, ChangeStatus, ProposedChange, Status, Transition
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,12 @@ class Move:
     permission: str
     comment_required: bool = False
     own_articles_only: bool = False
+    on_change: bool = False  # a move of the article's proposed change, not of the article
+
+
+# The state of a published article's change when none is open yet (saving opens one).
+NO_CHANGE = ""
+OPEN_CHANGE = frozenset(ChangeStatus.values)
 
 
 MOVES = {
@@ -58,8 +66,43 @@ MOVES = {
             frozenset({Status.PUBLISHED}),
             Status.UNPUBLISHED, "news.publish_article", comment_required=True,
         ),
+        Move(
+            "forward_change", gettext_lazy("Save the change and send it for approval"),
+            frozenset({NO_CHANGE, ChangeStatus.DRAFT, ChangeStatus.RETURNED}),
+            ChangeStatus.PENDING_APPROVAL, "news.review_article", on_change=True,
+        ),
+        Move(
+            "return_change", gettext_lazy("Save and return the change"),
+            frozenset({ChangeStatus.PENDING_APPROVAL}),
+            ChangeStatus.RETURNED, "news.publish_article", comment_required=True, on_change=True,
+        ),
+        Move(
+            "publish_change", gettext_lazy("Save and publish the change"),
+            OPEN_CHANGE, NO_CHANGE, "news.publish_article", on_change=True,
+        ),
+        Move(
+            "discard_change", gettext_lazy("Discard the change"),
+            OPEN_CHANGE, NO_CHANGE, "news.review_article", comment_required=True,
+            on_change=True,
+        ),
     ]
 }  # fmt: skip
+
+
+def change_state(article, user, change=None):
+    """The state the change moves start from: the open change's, NO_CHANGE when `user`'s save
+    would open one, None when change moves do not apply (not published, or a leader's direct
+    correction)."""
+    if article.pk is None or article.status != Status.PUBLISHED:
+        return None
+    change = change if change is not None else proposals.open_change(article)
+    if change is not None:
+        return change.status
+    return NO_CHANGE if proposals.goes_to_change(article, user, change) else None
+
+
+def _state(move, article, user):
+    return change_state(article, user) if move.on_change else article.status
 
 
 class TransitionNotAllowed(ValidationError):
@@ -91,10 +134,12 @@ def is_permitted(move: Move, article: Article, user) -> bool:
 
 def available_moves(article: Article, user) -> list[Move]:
     """The moves this user may make on this article now: the admin shows exactly these."""
+    changing = change_state(article, user)
     return [
         move
         for move in MOVES.values()
-        if article.status in move.sources and is_permitted(move, article, user)
+        if (changing if move.on_change else article.status) in move.sources
+        and is_permitted(move, article, user)
     ]
 
 
@@ -102,10 +147,10 @@ def check(move: Move, article: Article, user, comment: str) -> None:
     """Raise TransitionNotAllowed if `article` is no longer in a state `move` starts from, or
     ValidationError (code "comment_required") if the step needs a reason and has none.
     The admin form runs this before saving anything; apply() runs it again under the lock."""
-    if article.status not in move.sources:
+    if _state(move, article, user) not in move.sources:
         raise TransitionNotAllowed(
             _("This article is now “%(status)s”; that step is no longer possible.")
-            % {"status": article.get_status_display()},
+            % {"status": state_label(article)},
             code="stale_state",
         )
     if comment.strip():
@@ -117,6 +162,41 @@ def check(move: Move, article: Article, user, comment: str) -> None:
             _("You are approving your own article: write why it is published anyway."),
             code="comment_required",
         )
+
+
+def state_label(article):
+    change = proposals.open_change(article)
+    label = article.get_status_display()
+    return f"{label}, {change.get_status_display().lower()}" if change else label
+
+
+def check_correction(article, user, comment, changed):
+    """A leader's direct correction of a live article (`changed`: the save changes something)
+    needs a reason: ValidationError (code "reason_required") without one."""
+    if (
+        changed
+        and not comment.strip()
+        and article.status == Status.PUBLISHED
+        and not proposals.goes_to_change(article, user)
+    ):
+        raise ValidationError(
+            _(
+                "This article is public: write why you correct it (the timeline shows it), or "
+                "write nothing and leave the text as it was."
+            ),
+            code="reason_required",
+        )
+
+
+def record_correction(article, user, comment):
+    Transition.objects.create(
+        article=article,
+        name="correct",
+        from_status=article.status,
+        to_status=article.status,
+        actor=user,
+        comment=comment.strip(),
+    )
 
 
 def apply(article: Article, name: str, user, *, comment: str = "", publish_at=None, now=None):
@@ -134,6 +214,8 @@ def apply(article: Article, name: str, user, *, comment: str = "", publish_at=No
         if not is_permitted(move, locked, user):
             raise PermissionDenied(_("You may not do this to this article."))
         check(move, locked, user, comment)
+        if move.on_change:
+            return _apply_to_change(locked, move, user, comment)
         from_status = locked.status
         locked.status = move.target
         if name == "publish":
@@ -155,3 +237,28 @@ def apply(article: Article, name: str, user, *, comment: str = "", publish_at=No
             lambda: notifications.after_move(locked, name, user, comment), robust=True
         )
     return locked
+
+
+def _apply_to_change(article, move, user, comment):
+    """A change move on `article` (locked): the article's state stays; the timeline says."""
+    change = ProposedChange.objects.select_for_update().get(article=article)
+    proposer = change.author
+    if move.name == "publish_change":
+        proposals.publish(article, change, user)
+    elif move.name == "discard_change":
+        change.delete()
+    else:
+        proposals.move(change, move.target)
+    Transition.objects.create(
+        article=article,
+        name=move.name,
+        from_status=article.status,
+        to_status=article.status,
+        actor=user,
+        comment=comment,
+    )
+    transaction.on_commit(
+        lambda: notifications.after_change_move(article, move.name, user, comment, proposer),
+        robust=True,
+    )
+    return article

@@ -107,6 +107,7 @@ def test_edit_article_reorders_edits_and_removes_photos(admin_client):
     first = PhotoFactory(article=article, caption="Ảnh một", order=1)
     second = PhotoFactory(article=article, caption="Ảnh hai", order=2)
     data = article_form(article.category, title="Tin đã sửa", slug=article.slug)
+    data["workflow_comment"] = "Sửa tiêu đề và ảnh."  # it is public: a leader says why
     data.update(inline_management(total=2, initial=2))
     data.update(
         photo_fields(

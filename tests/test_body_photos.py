@@ -319,6 +319,7 @@ def test_what_the_editor_may_also_write_is_checked_as_it_will_be_stored(admin_cl
         + figure(body_photos.photo_path(decorative.pk), alt="", caption="Hoa văn trang trí")
     )
     data = article_form(category, body=body, slug=article.slug, edit_version=article.version)
+    data["workflow_comment"] = "Thêm ảnh vào bài."  # it is public: a leader says why
     data.update(inline_management(total=1, initial=1))
     data.update(
         photo_fields(

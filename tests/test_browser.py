@@ -337,6 +337,8 @@ def test_a_photo_of_the_photo_list_is_put_between_two_paragraphs_from_the_toolba
     expect(placed).to_be_visible()  # shown in the editor as on the page
     expect(editor.locator("figure figcaption")).to_have_text("Con đường mới đổ bê tông")
     page.screenshot(path=artifact_path("admin-photo-placed.png"), full_page=True)
+    # The article is public: a leader's correction says why (news/proposals.py).
+    page.locator("#id_workflow_comment").fill("Đặt ảnh con đường vào giữa bài.")
     page.locator('input[name="_continue"]').click()
     expect(page.locator(".messagelist .success")).to_have_count(1)
 
@@ -351,4 +353,50 @@ def test_a_photo_of_the_photo_list_is_put_between_two_paragraphs_from_the_toolba
     expect(page.get_by_text("Ảnh đầu bài")).to_have_count(1)
     expect(page.get_by_text("Con đường mới đổ bê tông")).to_have_count(1)
     assert top.caption in page.locator("article > figure").first.inner_text()
+    assert errors == []
+
+
+def test_an_editors_change_to_a_live_article_waits_for_a_leader_in_the_browser(
+    open_page, live_server, fast_passwords
+):
+    """The editor changes a published title in the real form and sends it; readers keep the
+    approved title; the leader reads the comparison and publishes it."""
+    roles.ensure_groups()  # the live server's database is flushed between tests
+    editor_user, leader = (
+        UserFactory(username=name, password=REPORTER_PASSWORD, is_staff=True)
+        for name in ("bientap", "lanhdao")
+    )
+    editor_user.groups.add(Group.objects.get(name=roles.EDITOR))
+    leader.groups.add(Group.objects.get(name=roles.PUBLISHER))
+    article = ArticleFactory(
+        title="Xã Tượng Lĩnh ra quân làm thủy lợi",
+        status=Status.PUBLISHED,
+        published_at=timezone.now() - timezone.timedelta(hours=1),
+    )
+    page = open_page(**DESKTOP)
+    errors = record_errors(page, ignore_urls=IGNORED_URLS)
+    log_in_to_admin(page, editor_user, REPORTER_PASSWORD)
+    page.goto(reverse("admin:news_article_change", args=[article.pk]))
+    expect(page.locator(".change-note")).to_contain_text("bản sửa đề xuất")
+    page.locator("#id_title").fill("Xã Tượng Lĩnh ra quân làm thủy lợi nội đồng")
+    page.get_by_role("button", name="Lưu bản sửa và gửi lãnh đạo duyệt").click()
+    expect(page.locator(".messagelist")).to_contain_text("bản sửa chờ duyệt")
+
+    reader = open_page(**DESKTOP)
+    reader.goto(article.get_absolute_url())
+    expect(reader.locator("h1")).to_have_text("Xã Tượng Lĩnh ra quân làm thủy lợi")
+
+    page.context.clear_cookies()  # the leader signs in on the same browser
+    log_in_to_admin(page, leader, REPORTER_PASSWORD)
+    expect(page.locator("#desk-changes")).to_contain_text("1")
+    page.locator(".desk__section--changes a", has_text="Xã Tượng Lĩnh").first.click()
+    page.get_by_role("link", name="So sánh với bản đang đăng").click()
+    expect(page.locator(".revision-diff").first).to_contain_text("nội đồng")
+    page.screenshot(path=artifact_path("admin-change-diff.png"), full_page=True)
+    page.get_by_role("link", name="Mở bản sửa").click()
+    page.get_by_role("button", name="Lưu và đăng bản sửa").click()
+    expect(page.locator(".messagelist")).to_contain_text("Đã xuất bản")
+
+    reader.goto(article.get_absolute_url())
+    expect(reader.locator("h1")).to_have_text("Xã Tượng Lĩnh ra quân làm thủy lợi nội đồng")
     assert errors == []

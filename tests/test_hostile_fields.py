@@ -161,8 +161,9 @@ def typed(admin_client, superuser):
     photo = {key: value for key, value in photo.items() if key != "image"}
     photo.update(id=str(stored_photo.pk), article=str(article.pk))
     data = article_data(
-        category, {**texts, "is_featured": "on"}, photos=[photo], version=article.version
-    )
+        category, {**texts, "is_featured": "on"}, photos=[photo], version=article.version,
+        comment=values["comment"],  # a leader's correction of a public article says why
+    )  # fmt: skip
     assert admin_client.post(change_url(article), data).status_code == 302
 
     url = change_url(SiteSettings.load())
@@ -182,7 +183,10 @@ def test_what_was_typed_is_what_is_stored(typed, superuser):
     photo = article.photos.get()
     for name in ("caption", "alt_text", "credit"):
         assert getattr(photo, name) == stored_as_typed(values[name])
-    assert Transition.objects.get().comment == stored_as_typed(values["comment"])
+    # The publication's reason, then the correction's.
+    assert [step.comment for step in Transition.objects.all()] == [
+        stored_as_typed(values["comment"])
+    ] * 2
     category = Category.objects.get()
     assert category.name == stored_as_typed(values["category"])
     assert category.description == stored_as_typed(values["description"])

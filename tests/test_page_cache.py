@@ -101,7 +101,12 @@ def test_an_edit_in_the_admin_shows_everywhere_at_the_next_request(client, reade
     pages = [url for url in public_pages(article, newsroom) if "sitemap-articles" not in url]
     assert titled(reader, pages, "(bản đầu)") == pages
     client.force_login(newsroom["publisher"])
-    data = edit_data(article, title="Diễn tập phòng thủ (đã sửa)", lead="Sapo đã sửa.")
+    data = edit_data(
+        article,
+        title="Diễn tập phòng thủ (đã sửa)",
+        lead="Sapo đã sửa.",
+        workflow_comment="Cập nhật tiêu đề.",  # a leader's correction of a public article
+    )
     assert client.post(change_url(article), data).status_code == 302
     assert titled(reader, pages, "(bản đầu)") == []
     assert titled(reader, pages, "(đã sửa)") == pages

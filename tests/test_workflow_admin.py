@@ -65,7 +65,7 @@ def test_permission_matrix_through_admin_requests(client, people, state, name, r
         (Status.SUBMITTED, "editor", ["return", "forward"]),
         (Status.PENDING_APPROVAL, "publisher", ["return", "publish"]),
         (Status.PUBLISHED, "publisher", ["unpublish"]),
-        (Status.PUBLISHED, "editor", []),
+        (Status.PUBLISHED, "editor", ["forward_change"]),
     ],
 )
 def test_only_the_steps_the_user_may_take_are_offered(client, people, state, role, buttons):

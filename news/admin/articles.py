@@ -6,7 +6,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,10 +19,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from portal.storage import StorageFull
 
-from .. import body_photos, revisions, workflow
+from .. import body_photos, proposals, revisions, workflow
 from ..dates import local_datetime
 from ..forms import PreviewLinkForm
-from ..models import Article, Photo, PreviewLink, SiteSettings, Status
+from ..models import Article, ChangeStatus, Photo, PreviewLink, SiteSettings, Status
 from .article_form import ArticleAdminForm
 from .photos import PhotoFormSet, PhotoInline, thumbnail
 
@@ -48,6 +48,10 @@ def check_database_id(value):
         raise Http404
 
 
+def _changed(formsets):
+    return any(formset.has_changed() for formset in formsets)
+
+
 class QueueFilter(admin.SimpleListFilter):
     """The editors' and leaders' work queues."""
 
@@ -60,6 +64,8 @@ class QueueFilter(admin.SimpleListFilter):
             ("approval", _("Waiting for approval")),
             ("scheduled", _("Scheduled")),
             ("returned", _("Returned to authors")),
+            ("changes", _("Changes waiting for approval")),
+            ("own_changes", _("Your open changes")),
         ]
 
     def queryset(self, request, queryset):
@@ -68,6 +74,11 @@ class QueueFilter(admin.SimpleListFilter):
             "approval": queryset.filter(status=Status.PENDING_APPROVAL),
             "scheduled": queryset.scheduled(),
             "returned": queryset.filter(status=Status.RETURNED),
+            "changes": queryset.filter(proposal__status=ChangeStatus.PENDING_APPROVAL),
+            "own_changes": queryset.filter(
+                proposal__author=request.user,
+                proposal__status__in=[ChangeStatus.DRAFT, ChangeStatus.RETURNED],
+            ),
         }.get(self.value(), queryset)
 
 
@@ -110,7 +121,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(first_photo=Subquery(first_photo.values("image")[:1]))
+            .annotate(
+                first_photo=Subquery(first_photo.values("image")[:1]),
+                change_status=F("proposal__status"),  # an open change to a live article
+            )
         )
 
     @admin.display(description=_("photo"))
@@ -130,7 +144,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
             return gettext("Scheduled for %(time)s") % {
                 "time": local_datetime(obj.published_at, "SHORT_DATETIME_FORMAT")
             }
-        return obj.get_status_display()
+        state = obj.get_status_display()
+        if getattr(obj, "change_status", None):
+            return f"{state}, {ChangeStatus(obj.change_status).label.lower()}"
+        return state
 
     # Permissions: a reporter edits only their own unsubmitted work; editors and
     # leaders edit any article. State changes go through workflow moves only.
@@ -166,6 +183,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
             readonly.append("author")
         if not request.user.has_perm("news.publish_article"):
             readonly.append("is_featured")  # the front page is the leaders' decision
+        if proposals.goes_to_change(obj, request.user):
+            # A proposed change holds the text and classification (news/proposals.py).
+            readonly += [name for name in ("author", "is_featured") if name not in readonly]
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -177,6 +197,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 "workflow_move": getattr(request, "workflow_move", None),
                 "acting_user": request.user,
                 "refusal": getattr(request, "save_refused", None),
+                "restoring": getattr(request, "restoring", None),
             },
         )
 
@@ -211,6 +232,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                     "You can no longer change this article: it is now “%(status)s”. Your text "
                     "is still below: copy what you need and ask an editor."
                 ) % {"status": article.get_status_display()}
+            request.to_change = proposals.goes_to_change(article, request.user)
             if "_move" in request.POST:
                 move = workflow.MOVES.get(request.POST["_move"])
                 if move is None:
@@ -218,6 +240,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 subject = article or Article(author=request.user, status=Status.DRAFT)
                 if workflow.is_permitted(move, subject, request.user):
                     request.workflow_move = move
+                    if not move.on_change and move.target != Status.PUBLISHED:
+                        # Taken off the site: the text is no longer public, so it is saved as
+                        # it stands, as for any unpublished article.
+                        request.to_change = False
                 else:
                     request.save_refused = gettext(
                         "You may not take this step on this article. Your text is still below."
@@ -241,6 +267,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
                     inline.formset.ask_again_for_dropped_uploads()
         context.update(
             workflow_moves=workflow.available_moves(article, request.user),
+            proposed_change=proposals.open_change(obj),
+            to_change=proposals.goes_to_change(obj, request.user),
             transitions=obj.transitions.select_related("actor") if obj else [],
             can_share_preview=obj is not None and request.user.has_perm("news.publish_article"),
         )
@@ -253,6 +281,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
             # The step saves the article again right after (workflow.apply): that save is the
             # revision, so that "save and submit" leaves one revision, not two identical ones.
             obj.skip_history_when_saving = True
+        if change and getattr(request, "to_change", False):
+            # Kept as the article's proposed change (its photos' texts: save_related).
+            proposals.save(Article(pk=obj.pk), request.user, form.cleaned_data)
+            request.change_saved = True
+            return
         if change:
             # The form never changes the editorial state, not even when restoring a revision.
             current = Article.objects.get(pk=obj.pk)
@@ -266,10 +299,29 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         # The photo list is saved first; then the body's photos become the article's, with
         # the text the body changed (news/body_photos.py).
-        before = body_photos.stored_texts(form.instance)
-        super().save_related(request, form, formsets, change)
-        body_photos.attach(form.instance, request.user, before)
         move = getattr(request, "workflow_move", None)
+        if change and getattr(request, "to_change", False):
+            photo_forms = [f for fs in formsets if isinstance(fs, PhotoFormSet) for f in fs.forms]
+            proposals.save_photo_texts(form.instance, proposals.texts_of_forms(photo_forms))
+            for formset in formsets:  # nothing of them saved: the admin's log says so
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            if move is None:
+                messages.info(
+                    request,
+                    gettext(
+                        "Your change was saved. Readers keep seeing the published text until a "
+                        "leader publishes the change."
+                    ),
+                )
+        else:
+            was_public = change and form.instance.status == Status.PUBLISHED
+            before = body_photos.stored_texts(form.instance)
+            super().save_related(request, form, formsets, change)
+            body_photos.attach(form.instance, request.user, before)
+            if was_public and move is None and (form.changes_content or _changed(formsets)):
+                workflow.record_correction(
+                    form.instance, request.user, form.cleaned_data.get("workflow_comment", "")
+                )
         if move is not None:
             del form.instance.skip_history_when_saving
             workflow.apply(
@@ -282,8 +334,15 @@ class ArticleAdmin(SimpleHistoryAdmin):
             form.instance.refresh_from_db()
             messages.success(
                 request,
-                gettext("State: %(status)s.") % {"status": form.instance.get_status_display()},
+                gettext("State: %(status)s.") % {"status": workflow.state_label(form.instance)},
             )
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # "… was changed successfully" would say the public sees it: save_related said what
+        # happened to a proposed change instead.
+        if getattr(request, "change_saved", False) and level == messages.SUCCESS:
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     object_history_list_template = "admin/news/article/history_list.html"
 
@@ -299,15 +358,34 @@ class ArticleAdmin(SimpleHistoryAdmin):
         check_database_id(version_id)
         if request.method != "POST":
             return super().history_form_view(request, object_id, version_id, extra_context)
-        # Restoring a revision is an edit: the same rule as editing the article applies.
+        # Restoring a revision is an edit: the same rules as editing the article apply. Of a
+        # live article, it is a proposed change, or a leader's correction the timeline shows.
         article = self._article_or_404(request, object_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
+        request.to_change = proposals.goes_to_change(article, request.user)
+        request.restoring = version_id
         with transaction.atomic():
             response = super().history_form_view(request, object_id, version_id, extra_context)
             if response.status_code == 302:  # the article's text was restored; now its photos'
                 revision = get_object_or_404(article.history, history_id=version_id)
-                revisions.restore_photo_texts(article, revision)
+                if request.to_change:
+                    proposals.save_photo_texts(article, revisions.texts_at(article, revision))
+                    messages.info(
+                        request,
+                        gettext(
+                            "Your change was saved. Readers keep seeing the published text "
+                            "until a leader publishes the change."
+                        ),
+                    )
+                else:
+                    revisions.restore_photo_texts(article, revision)
+                    if article.status == Status.PUBLISHED:
+                        workflow.record_correction(
+                            article,
+                            request.user,
+                            gettext("Revision #%(id)s restored.") % {"id": version_id},
+                        )
         return response
 
     def get_urls(self):
@@ -317,6 +395,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 "<path:object_id>/compare/",
                 self.admin_site.admin_view(self.compare_view),
                 name="{}_{}_compare".format(*info),
+            ),
+            path(
+                "<path:object_id>/change-diff/",
+                self.admin_site.admin_view(self.change_diff_view),
+                name="{}_{}_change_diff".format(*info),
             ),
             path(
                 "<path:object_id>/preview-links/",
@@ -344,6 +427,26 @@ class ArticleAdmin(SimpleHistoryAdmin):
             "title": gettext("Compare revisions of “%(title)s”") % {"title": article.title},
         }
         return TemplateResponse(request, "admin/news/article/compare.html", context)
+
+    def change_diff_view(self, request, object_id):
+        """The published text against the proposed change, as a leader decides on it."""
+        article = self._article_or_404(request, object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        change = proposals.open_change(article)
+        if change is None:
+            messages.info(request, gettext("This article has no proposed change."))
+            return redirect(reverse("admin:news_article_change", args=[article.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "diffs": revisions.change_comparison(article, change),
+            "proposed_change": change,
+            "opts": self.opts,
+            "original": article,
+            "title": gettext("Published text and proposed change of “%(title)s”")
+            % {"title": article.title},
+        }
+        return TemplateResponse(request, "admin/news/article/change_diff.html", context)
 
     def preview_links_view(self, request, object_id):
         article = self._article_or_404(request, object_id)

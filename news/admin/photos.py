@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import body_photos
+from .. import body_photos, proposals
 from ..models import Article, Photo
 from ..sanitize import clean_html
 
@@ -19,6 +19,15 @@ def thumbnail(url, alt=""):
 
 
 class PhotoFormSet(BaseInlineFormSet):
+    def get_queryset(self):
+        # A published article's open change gives its photos the texts it proposes.
+        if not hasattr(self, "_photos"):
+            photos = list(super().get_queryset())
+            self._photos = proposals.photos_as_proposed(
+                photos, proposals.open_change(self.instance)
+            )
+        return self._photos
+
     def clean(self):
         super().clean()
         # A photo still placed in the body would leave a hole there (news/body_photos.py).
@@ -78,11 +87,21 @@ class PhotoInline(admin.StackedInline):
     def _article_editable(self, request, obj):
         return self.admin_site.get_model_admin(Article).has_change_permission(request, obj)
 
+    # A proposed change holds its photos' texts; adding or deleting photos of a live article
+    # is a leader's direct work (news/proposals.py).
     def has_add_permission(self, request, obj):
-        return super().has_add_permission(request, obj) and self._article_editable(request, obj)
+        return (
+            super().has_add_permission(request, obj)
+            and self._article_editable(request, obj)
+            and not proposals.goes_to_change(obj, request.user)
+        )
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and self._article_editable(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
+        return (
+            super().has_delete_permission(request, obj)
+            and self._article_editable(request, obj)
+            and not proposals.goes_to_change(obj, request.user)
+        )

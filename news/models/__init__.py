@@ -4,6 +4,7 @@ from .articles import Article, ArticleQuerySet, Status, Transition, ViewCount
 from .categories import Category, CategoryQuerySet, vietnamese_slug
 from .photos import Photo
 from .previews import PreviewLink, preview_expiry, preview_token
+from .proposals import ChangeStatus, ProposedChange
 from .search_terms import SearchTerm
 from .site import SiteSettings
 
@@ -12,8 +13,10 @@ __all__ = [
     "ArticleQuerySet",
     "Category",
     "CategoryQuerySet",
+    "ChangeStatus",
     "Photo",
     "PreviewLink",
+    "ProposedChange",
     "SearchTerm",
     "SiteSettings",
     "Status",

@@ -233,8 +233,26 @@ class Transition(models.Model):
         verbose_name_plural = _("state changes")
         ordering = ["created_at", "pk"]
 
+    # What each move did, as the timeline says it (news/workflow.py makes them).
+    ACTIONS = {
+        "submit": _("Submitted for review"),
+        "return": _("Returned to the author"),
+        "forward": _("Forwarded for approval"),
+        "publish": _("Published"),
+        "unpublish": _("Unpublished"),
+        "correct": _("Corrected while public"),
+        "forward_change": _("Change sent for approval"),
+        "return_change": _("Change returned"),
+        "publish_change": _("Change published"),
+        "discard_change": _("Change discarded"),
+    }
+
     def __str__(self):
         return f"{self.article_id}: {self.from_status} → {self.to_status}"
+
+    @property
+    def action(self):
+        return self.ACTIONS.get(self.name, self.name)
 
 
 class ViewCount(models.Model):

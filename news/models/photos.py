@@ -14,6 +14,9 @@ from .articles import Article
 
 
 class Photo(models.Model):
+    # What a revision restores and a proposed change proposes: the texts and the place.
+    TEXT_FIELDS = ["caption", "alt_text", "is_decorative", "credit", "order"]
+
     # None for a photo just uploaded from the body editor, until its article is saved with
     # it (news/body_photos.py); `uploaded_by` says whose it is until then.
     article = models.ForeignKey(

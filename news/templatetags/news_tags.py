@@ -101,3 +101,10 @@ def last_return(transitions):
     """The last time the article was returned to its author (its comment first on the form)."""
     returns = [step for step in transitions if step.name == "return"]
     return returns[-1] if returns else None
+
+
+@register.filter
+def last_change_return(transitions):
+    """The last time a proposed change was returned (its comment on the form)."""
+    returns = [step for step in transitions if step.name == "return_change"]
+    return returns[-1] if returns else None
