@@ -8,6 +8,7 @@ URL route. Static files come from the staticfiles finders in the same way.
 
 import json
 import re
+import time
 
 import pytest
 from django.conf import settings
@@ -399,4 +400,113 @@ def test_an_editors_change_to_a_live_article_waits_for_a_leader_in_the_browser(
 
     reader.goto(article.get_absolute_url())
     expect(reader.locator("h1")).to_have_text("Xã Tượng Lĩnh ra quân làm thủy lợi nội đồng")
+    assert errors == []
+
+
+UPLOAD_PATH = "/bien-tap/tai-anh/"  # news:editor_upload
+
+
+class Tally:
+    """What a person does in the browser, counted: clicks (and keys that confirm, like Enter in
+    a dialog), fields typed into, files chosen."""
+
+    def __init__(self):
+        self.clicks = self.fields = self.files = 0
+
+    def click(self, locator):
+        self.clicks += 1
+        locator.click()
+
+    def fill(self, locator, text):
+        self.fields += 1
+        locator.fill(text)
+
+    def choose_file(self, locator, file):
+        self.files += 1
+        locator.set_input_files(file)
+
+
+def test_a_reporter_enters_a_two_photo_article_and_submits_it(
+    open_page, live_server, fast_passwords
+):
+    """The old site's article as a reporter enters it: three paragraphs, a photo after the first
+    and another after the second, each with its caption and alternative text, a category, then
+    "submit". Counted and timed (test-artifacts/reporter-two-photo-article.json)."""
+    roles.ensure_groups()  # the live server's database is flushed between tests
+    reporter = UserFactory(username="phongvien", password=REPORTER_PASSWORD, is_staff=True)
+    reporter.groups.add(Group.objects.get(name=roles.REPORTER))
+    news = CategoryFactory(name="Tin tức - Sự kiện", order=1)
+    CategoryFactory(name="An ninh - Quốc phòng", parent=news)
+    paragraphs = [
+        "Sáng nay, xã Tượng Lĩnh tổ chức lễ ra quân làm thủy lợi nội đồng.",
+        "Hơn ba trăm đoàn viên, hội viên nạo vét kênh mương trước vụ xuân.",
+        "Xã đặt mục tiêu hoàn thành trước ngày 20 tháng Chạp.",
+    ]
+    photos = [
+        ("Đoàn viên nạo vét kênh tưới", "Thanh niên cầm cuốc xẻng đứng dưới lòng kênh"),
+        ("Kênh mương sau khi nạo vét", "Con kênh thẳng, nước trong, hai bờ cỏ xanh"),
+    ]
+    page = open_page(**DESKTOP)
+    errors = record_errors(page, ignore_urls=IGNORED_URLS)
+    log_in_to_admin(page, reporter, REPORTER_PASSWORD)
+    tally, started = Tally(), time.monotonic()
+
+    tally.click(page.locator(f'a[href="{reverse("admin:news_article_add")}"]').first)
+    tally.fill(page.locator("#id_title"), "Xã Tượng Lĩnh ra quân làm thủy lợi nội đồng")
+    tally.fill(page.locator("#id_lead"), "Hơn ba trăm người tham gia nạo vét kênh mương.")
+    editor = page.locator(".ck-editor__editable")
+    toolbar = page.get_by_role("toolbar", name=EDITOR_TOOLBAR)
+    image_toolbar = page.get_by_role("toolbar", name=IMAGE_TOOLBAR)
+    tally.click(editor)
+    tally.fields += 1  # the body, typed paragraph by paragraph
+    page.keyboard.type("\n".join(paragraphs))
+    for number, (caption, alt) in enumerate(photos):
+        # The caret at the end of the paragraph the photo follows, then the upload button.
+        tally.click(editor.locator("p", has_text=paragraphs[number]))
+        page.keyboard.press("End")
+        with page.expect_response(lambda response: response.url.endswith(UPLOAD_PATH)):
+            tally.choose_file(
+                toolbar.locator("input[type=file]"),
+                {
+                    "name": f"anh-{number + 1}.jpg",
+                    "mimeType": "image/jpeg",
+                    "buffer": image_bytes(1200, 750),
+                },
+            )
+        # As a person would, the new photo is looked at: its toolbar stands above it.
+        editor.locator("figure img").nth(number).scroll_into_view_if_needed()
+        tally.click(image_toolbar.get_by_role("button", name="Hiện chú thích"))
+        page.keyboard.type(caption)
+        tally.fields += 1
+        tally.click(editor.locator("figure img").nth(number))
+        tally.click(image_toolbar.get_by_role("button", name="Đổi chữ alt của ảnh"))
+        tally.fill(page.get_by_label("Chữ alt"), alt)
+        page.get_by_label("Chữ alt").press("Enter")
+        tally.clicks += 1  # Enter confirms the dialog
+    page.screenshot(path=artifact_path("admin-two-photo-article.png"), full_page=True)
+    tally.click(page.locator(".field-category").get_by_role("combobox"))
+    page.keyboard.type("An ninh")
+    tally.fields += 1
+    tally.click(page.get_by_role("option", name="An ninh - Quốc phòng"))
+    tally.click(page.locator('button[name="_move"][value="submit"]'))
+    expect(page).to_have_url(f"{live_server.url}{reverse('admin:news_article_changelist')}")
+    seconds = time.monotonic() - started
+
+    article = Article.objects.get(title="Xã Tượng Lĩnh ra quân làm thủy lợi nội đồng")
+    assert article.status == Status.SUBMITTED
+    stored = list(article.photos.order_by("order"))
+    assert [(p.caption, p.alt_text) for p in stored] == photos
+    page.goto(reverse("news:preview", args=[article.pk]))
+    order = page.locator(".article__body > *").evaluate_all(
+        "nodes => nodes.map(n => n.tagName === 'FIGURE' ? n.querySelector('figcaption')"
+        ".textContent.trim().split('\\n')[0] : n.textContent.trim())"
+    )
+    assert order == [paragraphs[0], photos[0][0], paragraphs[1], photos[1][0], paragraphs[2]], order
+    report = {
+        "clicks": tally.clicks, "fields_typed": tally.fields, "files_chosen": tally.files,
+        "seconds_in_the_browser": round(seconds, 1),
+    }  # fmt: skip
+    artifact_path("reporter-two-photo-article.json").write_text(json.dumps(report))
+    print("A reporter enters a two-photo article and submits it:", report)
+    assert tally.clicks <= 20, report
     assert errors == []

@@ -306,3 +306,56 @@ def test_home_page_weight_on_a_phone(open_page, live_server, demo_made_once):
     print("Home page on a phone, bytes:", json.dumps(report))
     assert first_view["Document"] > 0 and first_view["Stylesheet"] > 0
     assert first_view["total"] <= HOME_BUDGET_BYTES, report
+
+
+ARTICLE_BUDGET_BYTES = 400_000  # the first view of an article page with four photos in its body
+
+
+def test_an_article_with_four_photos_in_its_body_weighs_little_on_a_phone(open_page, live_server):
+    """What a phone downloads for an article whose body holds four photos (generated scenes,
+    3000 px wide as cameras give them): the first view, then scrolled to the end. Written to
+    test-artifacts/article-four-photos-phone.json. No original is ever downloaded: each photo
+    comes as the copy its width needs, and those below the first screen only when reached."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from demo.scenes import render
+    from news import body_photos
+
+    scenes = ["river", "paddy", "road_works", "village"]
+    originals = []
+    for number, scene in enumerate(scenes):
+        picture = Image.open(io.BytesIO(render(scene, number)))
+        big = io.BytesIO()
+        picture.resize((3000, 3000 * picture.height // picture.width)).save(big, "JPEG", quality=90)
+        originals.append(SimpleUploadedFile(f"{scene}.jpg", big.getvalue(), "image/jpeg"))
+    article = ArticleFactory(title="Mùa nước trên sông Đáy", body="")
+    photos = [
+        PhotoFactory(article=article, image=original, caption=f"Ảnh {n + 1} của bài", order=n)
+        for n, original in enumerate(originals)
+    ]
+    paragraph = "<p>" + "Người dân ven sông chuẩn bị cho mùa nước lên. " * 12 + "</p>"
+    article.body = paragraph + "".join(
+        body_photos.editor_figure(photo) + paragraph for photo in photos
+    )
+    article.save()
+
+    page = open_page(**PHONE)
+    meter = TransferMeter(page)
+    image_urls = []
+    page.on("request", lambda r: r.resource_type == "image" and image_urls.append(r.url))
+    page.goto(article.get_absolute_url(), wait_until="networkidle")
+    first_view = dict(meter.by_type, total=meter.total)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    for image in page.locator(".article__body img").all():
+        image.scroll_into_view_if_needed()
+        assert image_loaded(image)
+    page.wait_for_load_state("networkidle")
+    scrolled = dict(meter.by_type, total=meter.total)
+    report = {"first_view": first_view, "scrolled_to_end": scrolled, "images": image_urls}
+    artifact_path("article-four-photos-phone.json").write_text(json.dumps(report, indent=1))
+    print("Article with four body photos on a phone, bytes:", json.dumps(report))
+    originals_sent = [p.image.url for p in photos if p.image.url in image_urls]
+    assert originals_sent == [], originals_sent
+    assert len([u for u in image_urls if "/media/" in u]) >= 4  # every photo, once reached
+    assert first_view["total"] <= ARTICLE_BUDGET_BYTES, report
