@@ -21,6 +21,12 @@ SITE = {
     "responsible_person": "Giám đốc Đài Truyền thanh huyện (dữ liệu mẫu)",
     "permit": "Giấy phép thiết lập trang thông tin điện tử số 00/GP-TTĐT (dữ liệu mẫu)",
 }
+# The footer's links to other state portals (a station keeps its own list in the admin).
+FOOTER_LINKS = [
+    ("Cổng thông tin điện tử Chính phủ", "https://chinhphu.vn"),
+    ("Cổng thông tin điện tử tỉnh Hà Nam", "https://hanam.gov.vn"),
+    ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn"),
+]
 LOGO_INITIALS = "KB"
 
 SOURCE = "Đài Kim Bảng"

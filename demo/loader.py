@@ -14,10 +14,10 @@ from django.db.models.functions import Length
 from django.utils import timezone
 
 from news import body_photos
-from news.models import Article, Category, Photo, SiteSettings, Status, vietnamese_slug
+from news.models import Article, Category, MenuLink, Photo, SiteSettings, Status, vietnamese_slug
 
 from .articles import ARTICLES
-from .content import ACCOUNTS, AUTHOR, CATEGORIES, LOGO_INITIALS, SITE, SOURCE
+from .content import ACCOUNTS, AUTHOR, CATEGORIES, FOOTER_LINKS, LOGO_INITIALS, SITE, SOURCE
 from .pictures import logo_png
 from .scenes import render
 
@@ -111,6 +111,11 @@ def load_site_settings(written):
     written.append(site.logo.name)
     site.save()
     written.append(site.logo_small.name)
+    site.links.filter(place=MenuLink.Place.FOOTER).delete()
+    for order, (label, url) in enumerate(FOOTER_LINKS, start=1):
+        MenuLink.objects.create(
+            site=site, place=MenuLink.Place.FOOTER, order=order, label=label, url=url
+        )
 
 
 def load_categories():

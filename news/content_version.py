@@ -32,7 +32,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from . import notifications
-from .models import Article, Category, Photo, SiteSettings, Status
+from .models import Article, Category, MenuLink, Photo, SiteSettings, Status
 
 logger = logging.getLogger(__name__)
 
@@ -148,5 +148,6 @@ def writer_renamed(sender, instance, created=False, update_fields=None, **kwargs
 
 @receiver([post_save, post_delete], sender=Category)
 @receiver([post_save, post_delete], sender=SiteSettings)
+@receiver([post_save, post_delete], sender=MenuLink)
 def identity_changed(sender, instance, **kwargs):
     bump()

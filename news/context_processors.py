@@ -2,7 +2,7 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from . import content_version
-from .navigation import category_tree, site_settings
+from .navigation import footer_links, main_menu, site_settings
 from .page_cache import day_version
 
 
@@ -14,10 +14,9 @@ def site(request):
     """
     return {
         "site": SimpleLazyObject(site_settings),
-        # (top-level category, its subcategories): every section reachable from the menu.
-        "menu_categories": SimpleLazyObject(
-            lambda: [(root, category_tree().children(root.pk)) for root in category_tree().roots()]
-        ),
+        # The main menu (each section with its subcategories) and the footer's links.
+        "menu": SimpleLazyObject(main_menu),
+        "footer_links": SimpleLazyObject(footer_links),
         # Shared parts of the layout (the header) are rendered once per content version and
         # day ({% cache %} in base.html), like the objects they show (news/page_cache.py).
         "fragment_version": SimpleLazyObject(lambda: day_version(content_version.current())),

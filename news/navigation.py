@@ -1,8 +1,10 @@
 """What every public page shows around its content, kept per content version: the category
 tree as the public sees it (read in one query; the menu, the category trails and the subtrees
-that category pages list) and the site settings."""
+that category pages list), the site settings, and the menu and footer links."""
 
-from .models import Category, SiteSettings
+from dataclasses import dataclass
+
+from .models import Category, MenuLink, SiteSettings
 from .page_cache import cached
 
 
@@ -61,3 +63,56 @@ def category_tree():
 
 def site_settings():
     return cached("site", SiteSettings.load)
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One link of the main menu or the footer."""
+
+    name: str
+    url: str
+    path: str = ""  # a category's: the header marks the section the page is in
+    external: bool = False
+    children: tuple = ()
+
+
+def _category_entry(category, tree, name=""):
+    children = tuple(
+        MenuEntry(child.name, child.get_absolute_url(), child.path)
+        for child in tree.children(category.pk)
+    )
+    return MenuEntry(
+        name or category.name, category.get_absolute_url(), category.path, False, children
+    )
+
+
+def _links():
+    """Every menu and footer link, in one query for both."""
+    return cached("links", lambda: list(MenuLink.objects.all()))
+
+
+def _entries(place):
+    tree = category_tree()
+    entries = []
+    for link in (link for link in _links() if link.place == place):
+        if link.category_id is None:
+            entries.append(MenuEntry(link.label, link.url, external=link.is_external))
+        elif (category := tree.by_id.get(link.category_id)) is not None:  # hidden: left out
+            entries.append(_category_entry(category, tree, link.label))
+    return entries
+
+
+def main_menu():
+    """The links editors arranged (MenuLink), or else every top-level category."""
+
+    def build():
+        tree = category_tree()
+        return _entries(MenuLink.Place.MENU) or [
+            _category_entry(root, tree) for root in tree.roots()
+        ]
+
+    return cached("menu", build)
+
+
+def footer_links():
+    return cached("footer-links", lambda: _entries(MenuLink.Place.FOOTER))

@@ -29,6 +29,7 @@ STORED_FIELDS = {
         "phone",
         "licence",
     ],
+    "news.MenuLink": ["label"],
     "auth.User": ["first_name", "last_name"],
     "auth.Group": ["name"],
 }
@@ -39,11 +40,12 @@ CHECKED_FIELDS = {
     "news.Article": ["slug"],
     "news.Category": ["slug"],
     "news.SiteSettings": ["email"],
+    "news.MenuLink": ["url"],  # an address that starts with "/" or "https://", no spaces
     "auth.User": ["username", "email"],
 }
 # Text fields of the admin's forms that nobody types as text: a password is typed in the
 # password form and stored as a hash.
-NOT_TYPED = {("auth.User", "password")}
+NOT_TYPED = {("auth.User", "password"), ("news.MenuLink", "place")}  # place: a list's choice
 
 # Refused by every text field (Django's ProhibitNullCharactersValidator): tried once each.
 REFUSED_EVERYWHERE = [sample for sample in CORPUS if "\x00" in sample.text]

@@ -211,6 +211,8 @@ def test_site_settings_edited_in_admin_show_on_the_site(admin_client):
             "phone": "0123",
             "email": "xa@example.vn",
             "licence": "",
+            "links-TOTAL_FORMS": "0",  # the menu and footer links: none
+            "links-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302

@@ -104,8 +104,12 @@ def test_every_article_has_one_to_four_described_photos_stored_as_generated_jpeg
     assert len(digests) == Photo.objects.count() >= 12, "each photo is a different picture"
 
 
-def test_site_settings_carry_the_station_identity_and_a_generated_logo(development):
+def test_site_settings_carry_the_station_identity_and_a_generated_logo(development, client):
     load_demo()
+    # The footer links to other state portals, as a state portal's must.
+    footer = client.get("/").content.decode().split('<footer class="site-footer"')[1]
+    assert 'href="https://chinhphu.vn" rel="noopener"' in footer
+    assert "Cổng thông tin điện tử tỉnh Hà Nam" in footer
 
     site = SiteSettings.load()
     assert site.portal_name == "Cổng thông tin điện tử huyện Kim Bảng"

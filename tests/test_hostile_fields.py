@@ -16,7 +16,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils.html import escape
 
-from news.models import Article, Category, Photo, SiteSettings, Transition
+from news.models import Article, Category, MenuLink, Photo, SiteSettings, Transition
 from news.sanitize import clean_html
 from tests.factories import CategoryFactory, image_upload
 from tests.hostile_corpus import CORPUS, SAMPLES
@@ -140,6 +140,9 @@ def typed(admin_client, superuser):
     }
     site["email"] = quoted_address(FAST)[0][0]
     values["site"] = site
+    values["link"] = value_for(limit(MenuLink, "label"))
+    # A footer link: its label as typed, its address one of those a link may have.
+    link = {"links-0-place": "footer", "links-0-url": "/tim-kiem/", "links-0-label": values["link"]}
 
     url = add_url("news.Category")
     data = {"name": values["category"], "slug": "tin", "order": "0", "is_active": "on"}
@@ -167,7 +170,7 @@ def typed(admin_client, superuser):
     assert admin_client.post(change_url(article), data).status_code == 302
 
     url = change_url(SiteSettings.load())
-    assert admin_client.post(url, form_of(admin_client, url, **site)).status_code == 302
+    assert admin_client.post(url, form_of(admin_client, url, **site, **link)).status_code == 302
     url = change_url(superuser)
     names = {"first_name": values["first_name"], "last_name": values["last_name"]}
     assert admin_client.post(url, form_of(admin_client, url, **names)).status_code == 302
@@ -193,6 +196,7 @@ def test_what_was_typed_is_what_is_stored(typed, superuser):
     site = SiteSettings.objects.get()
     for name, value in values["site"].items():
         assert getattr(site, name) == stored_as_typed(value), name
+    assert MenuLink.objects.get().label == stored_as_typed(values["link"])
     superuser.refresh_from_db()
     assert superuser.first_name == stored_as_typed(values["first_name"])
     assert superuser.last_name == stored_as_typed(values["last_name"])
@@ -211,6 +215,7 @@ def test_pages_write_every_text_back_escaped(typed, client, admin_client):
     values, article = typed
     # All but the tagline, which only the page head's description carries (cut to 160).
     site = [value for name, value in values["site"].items() if name != "tagline"]
+    site.append(values["link"])  # the footer's link, on every page
     photo = [values[name] for name in ("caption", "alt_text", "credit")]
     page = client.get(article.get_absolute_url()).content.decode()
     shown_escaped(page, values["title"], values["lead"], values["source"], *photo, *site)

@@ -347,12 +347,12 @@ def test_public_pages_run_a_constant_number_of_queries(
     root = leaf.trail().first()
     SiteSettings.load()
     settings.PAGE_CACHE_SECONDS = 0  # each page rendered: its own queries are counted
-    # First with empty caches. Every page: the category tree (menu, trails, subtrees) and
-    # the site settings, kept in the cache for the pages after (the content version that
-    # keys them is a file, news/content_version.py).
+    # First with empty caches. Every page: the category tree (menu, trails, subtrees), the
+    # site settings and the menu and footer links, kept in the cache for the pages after (the
+    # content version that keys them is a file, news/content_version.py).
     # Home: featured, latest, the blocks' newest of each category; the cards' articles with
     # their category and lead photo; most read (joined with view counts).
-    with django_assert_num_queries(2 + 6):
+    with django_assert_num_queries(3 + 6):
         assert client.get("/").status_code == 200
     # Category: its articles, read category by category from the index; the cards (cached
     # by the home page, but not the "row" cards of a category list: articles, photos); the

@@ -3,11 +3,21 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ..models import SiteSettings
+from ..models import MenuLink, SiteSettings
+
+
+class MenuLinkInline(admin.TabularInline):
+    """The main menu and the footer's links to other portals, in the order editors give."""
+
+    model = MenuLink
+    extra = 1
+    fields = ["place", "order", "category", "url", "label"]
+    autocomplete_fields = ["category"]
 
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
+    inlines = [MenuLinkInline]
     fieldsets = [
         (None, {"fields": ["portal_name", "station_name", "tagline", "logo", "share_image"]}),
         (

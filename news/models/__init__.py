@@ -6,7 +6,7 @@ from .photos import Photo
 from .previews import PreviewLink, preview_expiry, preview_token
 from .proposals import ChangeStatus, ProposedChange
 from .search_terms import SearchTerm
-from .site import SiteSettings
+from .site import MenuLink, SiteSettings
 
 __all__ = [
     "Article",
@@ -14,6 +14,7 @@ __all__ = [
     "Category",
     "CategoryQuerySet",
     "ChangeStatus",
+    "MenuLink",
     "Photo",
     "PreviewLink",
     "ProposedChange",

@@ -1,6 +1,9 @@
 """The portal's identity: name, station, contacts, logo (one row)."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .. import renditions as photo_renditions
@@ -88,3 +91,66 @@ class SiteSettings(models.Model):
     def load(cls):
         obj, _created = cls.objects.get_or_create(pk=1)
         return obj
+
+
+class MenuLink(models.Model):
+    """A link editors place in the main menu or the footer: a category (its subcategories
+    follow it in the menu), or an address (a page of the portal, another state portal). With
+    no main-menu link at all, the menu lists the top-level categories."""
+
+    class Place(models.TextChoices):
+        MENU = "menu", _("Main menu")
+        FOOTER = "footer", _("Footer: other portals")
+
+    site = models.ForeignKey(SiteSettings, on_delete=models.CASCADE, related_name="links")
+    place = models.CharField(_("place"), max_length=10, choices=Place.choices, default=Place.MENU)
+    category = models.ForeignKey(
+        "news.Category",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("category"),
+    )
+    url = models.CharField(
+        _("address"),
+        max_length=500,
+        blank=True,
+        help_text=_('Instead of a category: "/gioi-thieu/" or "https://hanam.gov.vn".'),
+        validators=[
+            RegexValidator(
+                r"^(/|https?://)\S*$",
+                _('Start the address with "/" (this portal) or "https://" (another site).'),
+            )
+        ],
+    )
+    label = models.CharField(
+        _("label"), max_length=100, blank=True, help_text=_("Empty: the category's name.")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("menu and footer links")
+        ordering = ["place", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(category__isnull=False) & Q(url=""))
+                | (Q(category__isnull=True) & ~Q(url="")),
+                name="menulink_category_or_url",
+                violation_error_message=_("Choose a category or type an address, not both."),
+            )
+        ]
+
+    def __str__(self):
+        return self.label or (self.category.name if self.category_id else self.url)
+
+    def clean(self):
+        if self.category_id is None and not self.url:
+            raise ValidationError(_("Choose a category or type an address."))
+        if self.category_id is None and not self.label:
+            raise ValidationError({"label": _("A link to an address needs a label.")})
+
+    @property
+    def is_external(self):
+        return self.url.startswith(("http://", "https://"))
