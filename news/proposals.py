@@ -22,10 +22,16 @@ FIELDS = ["title", "slug", "lead", "body", "category", "source"]
 
 
 def open_change(article):
-    """The article's open change, or None."""
+    """The article's open change, or None: read once per article object (the admin asks it for
+    the form, the photo list, the buttons and the notes of one page)."""
     if article is None or article.pk is None:
         return None
-    return ProposedChange.objects.filter(article=article).first()
+    if OPEN_CHANGE not in article.__dict__:
+        article.__dict__[OPEN_CHANGE] = ProposedChange.objects.filter(article=article).first()
+    return article.__dict__[OPEN_CHANGE]
+
+
+OPEN_CHANGE = "_open_change"
 
 
 def goes_to_change(article, user, change=None):

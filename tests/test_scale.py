@@ -31,6 +31,7 @@ def generated(settings, monkeypatch):
     # archive's size: scaled down with the archive, a common word is common in both sizes.
     monkeypatch.setattr(search, "LIMIT", 20)
     monkeypatch.setattr(search, "RECENT", 50)
+    monkeypatch.setattr(search, "WIDE", 100)
     SiteSettings.load()
     archive.generate(120, pool_size=2)
 

@@ -247,8 +247,8 @@ def test_near_misses_keep_the_newest_suggestions_when_the_archive_takes_too_long
         .filter(RawSQL("pg_sleep(0.05) IS NOT NULL", [], output_field=BooleanField()))
         .annotate(score=Value(1))
     )
-    boundary = search._recent_boundary(slow, 2)
-    found = search._newest(slow, ("pk", "score", "published_at"), 3, boundary, give_up_after=20)
+    boundaries = (search._recent_boundary(slow, 2), None)
+    found = search._newest(slow, ("pk", "score", "published_at"), 3, boundaries, give_up_after=20)
     newest = Article.objects.published().order_by("-published_at", "-pk")
     assert [pk for pk, _score, _published in found] == list(newest.values_list("pk", flat=True)[:2])
     with connection.cursor() as cursor:  # the connection is still usable
@@ -430,3 +430,39 @@ def test_a_quoted_phrase_finds_exactly_the_articles_holding_it_side_by_side(clie
     holds.body = "<p>Chiếc trống được đặt ở gian giữa, cạnh bia đá Ngọc Lũ.</p>"
     holds.save()
     assert holds.title not in results(client, q='"trống đồng Ngọc Lũ"')[0]
+
+
+def test_a_middling_word_is_looked_for_in_the_newest_wide_window_first(client, monkeypatch):
+    """Neither common nor rare: too few matches among the RECENT newest articles, enough among
+    the WIDE newest. Those are the newest matches of the whole archive, found without reading
+    the older ones; a word too rare for the window is still found anywhere."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from news import search
+
+    monkeypatch.setattr(search, "LIMIT", 2)
+    monkeypatch.setattr(search, "RECENT", 4)
+    monkeypatch.setattr(search, "WIDE", 12)
+    now = timezone.now()
+    category = CategoryFactory()
+    with_word = {1, 5, 7, 9, 15}
+    for position in range(20):
+        ArticleFactory(
+            title=f"Tiêm chủng mở rộng đợt {position}"
+            if position in with_word
+            else f"Tin {position}",
+            category=category,
+            published_at=now - timezone.timedelta(hours=position + 1),
+        )
+    with CaptureQueriesContext(connection) as queries:
+        titles, response = results(client, q="tiem chung")
+    assert sorted(titles) == ["Tiêm chủng mở rộng đợt 1", "Tiêm chủng mở rộng đợt 5"]
+    assert response.context["found"].capped
+    # The match at position 15, older than the window, was never read: no query of the
+    # archive's matches without the window's bound.
+    whole_archive = [
+        q["sql"] for q in queries if "@@" in q["sql"] and '"published_at" >=' not in q["sql"]
+    ]
+    assert not [sql for sql in whole_archive if "LIMIT 3" in sql], whole_archive
+    assert results(client, q="tin 17")[0][0] == "Tin 17"  # rare: still found anywhere
