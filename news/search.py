@@ -25,6 +25,7 @@ from django.contrib.postgres.search import (
     SearchVector,
     TrigramWordSimilarity,
 )
+from django.core.exceptions import EmptyResultSet
 from django.db import OperationalError, connection, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, TextField, Value
 from django.db.models.functions import Left
@@ -174,7 +175,10 @@ def _boundaries(articles):
     """(RECENT-th, WIDE-th) newest publication times of `articles`, each None if there are
     fewer, in one query."""
     newest = articles.order_by("-published_at", "-pk").values_list("published_at", flat=True)
-    parts = [newest[count - 1 : count].query.sql_with_params() for count in (RECENT, WIDE)]
+    try:
+        parts = [newest[count - 1 : count].query.sql_with_params() for count in (RECENT, WIDE)]
+    except EmptyResultSet:  # no category to search in (a filter left none): no article
+        return None, None
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT ({}), ({})".format(*(sql for sql, _params in parts)),
