@@ -247,6 +247,15 @@ def test_the_preview_shows_the_change_as_it_will_be_published(client, people, li
     assert Photo.objects.filter(article=live).count() == 1
 
 
+def restore(client, user, live, revision):
+    """`user` restores `revision` of `live` from its history page."""
+    client.force_login(user)
+    url = reverse("admin:news_article_simple_history", args=[live.pk, revision.history_id])
+    # The form as the restore page fills it: the old text, the current version.
+    data = edit_data(Article.objects.get(pk=live.pk), title=revision.title)
+    assert client.post(url, data).status_code == 302
+
+
 def test_an_editor_restoring_an_old_revision_of_a_live_article_proposes_it(client, people, live):
     photo = PhotoFactory(article=live, caption="Chú thích bản đầu", order=0)
     first = live.history.latest()
@@ -255,11 +264,7 @@ def test_an_editor_restoring_an_old_revision_of_a_live_article_proposes_it(clien
     photo.caption = "Chú thích sửa sau"
     photo.save()
 
-    client.force_login(people["editor"])
-    url = reverse("admin:news_article_simple_history", args=[live.pk, first.history_id])
-    # The form as the restore page fills it: the old text, the current version.
-    data = edit_data(Article.objects.get(pk=live.pk), title=first.title)
-    assert client.post(url, data).status_code == 302
+    restore(client, people["editor"], live, first)
 
     live.refresh_from_db()
     photo.refresh_from_db()
@@ -275,10 +280,7 @@ def test_a_leader_restoring_a_revision_of_a_live_article_is_a_correction_on_the_
     first = live.history.latest()
     live.title = "Tiêu đề sửa sau"
     live.save()
-    client.force_login(people["publisher"])
-    url = reverse("admin:news_article_simple_history", args=[live.pk, first.history_id])
-    data = edit_data(Article.objects.get(pk=live.pk), title=first.title)
-    assert client.post(url, data).status_code == 302
+    restore(client, people["publisher"], live, first)
     live.refresh_from_db()
     assert live.title == first.title  # live at once
     step = Transition.objects.get(article=live)
