@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from tests.browser_support import DESKTOP, record_errors
+from tests.browser_support import DESKTOP, artifact_path, record_errors
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,5 +56,9 @@ def test_a_row_of_cards_keeps_its_titles_level_on_a_laptop(open_page, block):
         page.get_by_role("link", name=f"Tin kinh tế số {n}", exact=True).bounding_box()["y"]
         for n in (11, NO_PHOTO, 13)
     ]
+    page.get_by_role(
+        "link", name=f"Tin kinh tế số {NO_PHOTO}", exact=True
+    ).scroll_into_view_if_needed()
+    page.screenshot(path=artifact_path("home-card-without-photo.png"))
     assert max(tops) - min(tops) < 2, tops  # no hole where a photo would be
     assert errors == []
