@@ -34,6 +34,11 @@ def open_change(article):
 OPEN_CHANGE = "_open_change"
 
 
+def forget(article):
+    """Read `article`'s open change afresh next time (after a move opened or closed it)."""
+    article.__dict__.pop(OPEN_CHANGE, None)
+
+
 def goes_to_change(article, user, change=None):
     """Whether a save of `article` by `user` is kept as a proposed change instead of going
     live: the article is published (or scheduled) and either a change is open already or the

@@ -332,6 +332,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 publish_at=form.cleaned_data.get("publish_at"),
             )
             form.instance.refresh_from_db()
+            proposals.forget(form.instance)
             messages.success(
                 request,
                 gettext("State: %(status)s.") % {"status": workflow.state_label(form.instance)},
