@@ -147,6 +147,7 @@ def test_a_returned_change_comes_back_with_the_comment(client, people, live):
     assert live.title in section  # listed by its published title, one click from the change
     html = client.get(change_url(live)).content.decode()
     assert "Chưa rõ nguồn số liệu." in html.split('id="workflow"')[0]  # above the form
+    assert "Chỉ thêm hoặc xoá ảnh sau khi bản sửa đã được đăng hoặc bỏ" in html
     offered = re.findall(r'name="_move" value="([a-z_]+)"', html)
     assert offered == ["forward_change", "discard_change"]
 
@@ -179,9 +180,11 @@ def test_a_leaders_direct_correction_needs_a_reason_shown_on_the_timeline(client
 def test_photo_texts_of_a_change_wait_for_approval(client, people, live):
     photo = PhotoFactory(article=live, caption="Chú thích đã duyệt", order=0)
     client.force_login(people["editor"])
-    photo_list = client.get(change_url(live)).context["inline_admin_formsets"][0]
-    # Adding or deleting photos of a live article is a leader's work.
+    response = client.get(change_url(live))
+    photo_list = response.context["inline_admin_formsets"][0]
+    # Adding or deleting photos of a live article is a leader's work, and the form says so.
     assert not photo_list.has_add_permission and not photo_list.has_delete_permission
+    assert "Ảnh của bài đang đăng do lãnh đạo thêm hoặc xoá" in response.content.decode()
     data = {**edit_data(live), **photo_rows(photo, caption="Chú thích mới của biên tập")}
     assert client.post(change_url(live), data).status_code == 302
 
