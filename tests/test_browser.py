@@ -464,6 +464,11 @@ def test_a_reporter_enters_a_two_photo_article_and_submits_it(
         # The caret at the end of the paragraph the photo follows, then the upload button.
         tally.click(editor.locator("p", has_text=paragraphs[number]))
         page.keyboard.press("End")
+        # The caret is in that paragraph before the upload (not still on the photo before it).
+        page.wait_for_function(
+            "text => (window.getSelection().anchorNode?.textContent || '').includes(text)",
+            arg=paragraphs[number][-20:],
+        )
         with page.expect_response(lambda response: response.url.endswith(UPLOAD_PATH)):
             tally.choose_file(
                 toolbar.locator("input[type=file]"),
