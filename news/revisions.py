@@ -114,33 +114,22 @@ def comparison(article, from_id=None, to_id=None):
 
 def change_comparison(article, change):
     """(label, table) of each part of `article` as published against its proposed `change`."""
-    live = Article.objects.prefetch_related("photos").get(pk=article.pk)
-    proposed = proposals.as_proposed(
-        Article.objects.prefetch_related("photos").get(pk=article.pk), change
-    )
-    live_photos, proposed_photos = list(live.photos.all()), list(proposed.photos.all())
-    article = live
+    live, proposed = (Article.objects.prefetch_related("photos").get(pk=article.pk) for _n in "ab")
+    proposals.as_proposed(proposed, change)
+
+    def parts(version):
+        return {
+            _("title"): [version.title],
+            _("lead"): [version.lead],
+            _("body"): body_lines(version.body),
+            _("category"): [category_trail(version.category)],
+            _("source"): [version.source],
+            _("photos"): photo_lines(sorted(version.photos.all(), key=_place)),
+        }
+
     labels = (_("Published"), _("Proposed change"))
-    return [
-        (_("title"), _table([article.title], [proposed.title], *labels)),
-        (_("lead"), _table([article.lead], [proposed.lead], *labels)),
-        (_("body"), _table(body_lines(article.body), body_lines(proposed.body), *labels)),
-        (
-            _("category"),
-            _table(
-                [category_trail(article.category)], [category_trail(proposed.category)], *labels
-            ),
-        ),
-        (_("source"), _table([article.source], [proposed.source], *labels)),
-        (
-            _("photos"),
-            _table(
-                photo_lines(sorted(live_photos, key=_place)),
-                photo_lines(sorted(proposed_photos, key=_place)),
-                *labels,
-            ),
-        ),
-    ]
+    before, after = parts(live), parts(proposed)
+    return [(label, _table(before[label], after[label], *labels)) for label in before]
 
 
 def category_trail(category):
