@@ -16,7 +16,7 @@ run: migrate demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install db lint check
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 install: $(VENV)/.installed
 

@@ -15,6 +15,26 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def editorial_groups(request):
+    """The groups that migrations 0003 and 0005 make, for every test with the database: a
+    transactional test's flush empties them, and tests of another file may follow it in the
+    same process (`make test` spreads files over pytest-xdist workers)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
+        return
+    transactional = "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction", False)
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from django.contrib.auth.models import Group
+
+    from news import roles
+
+    if Group.objects.filter(name__in=roles.PERMISSIONS).count() < len(roles.PERMISSIONS):
+        roles.ensure_groups()
+
+
 @pytest.fixture
 def people(db):
     """One member of each editorial group, and a second reporter."""
