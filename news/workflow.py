@@ -216,6 +216,13 @@ def apply(article: Article, name: str, user, *, comment: str = "", publish_at=No
         check(move, locked, user, comment)
         if move.on_change:
             return _apply_to_change(locked, move, user, comment)
+        if name == "unpublish" and (
+            change := ProposedChange.objects.select_for_update().filter(article=locked).first()
+        ):
+            # Off the site, the text is kept as it stands, as for any unpublished article: the
+            # open change becomes the article's text (never seen by the public: it is taken off
+            # in the same transaction), so nothing of it is lost and nothing stays pending.
+            proposals.publish(locked, change, user)
         from_status = locked.status
         locked.status = move.target
         if name == "publish":

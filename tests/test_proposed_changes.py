@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from news import proposals, workflow
 from news.models import Article, ChangeStatus, Photo, ProposedChange, Status, Transition
 from tests.factories import ArticleFactory, PhotoFactory, change_url, edit_data
 
@@ -304,5 +305,24 @@ def test_unpublishing_with_a_change_open_saves_the_text_as_it_stands_off_the_sit
     live.refresh_from_db()
     # Off the site, the text is saved as it stands, as for any unpublished article.
     assert (live.status, live.title) == (Status.UNPUBLISHED, "Tiêu đề của bản sửa")
+    # Nothing stays pending: published again later, the article is edited as any other.
+    assert not ProposedChange.objects.filter(article=live).exists()
+    assert workflow.state_label(live) == Status.UNPUBLISHED.label
     client.logout()
     assert client.get(live.get_absolute_url()).status_code == 404
+
+
+def test_unpublishing_outside_the_form_keeps_the_open_changes_text(people, live):
+    photo = PhotoFactory(article=live, caption="Chú thích cũ")
+    fields = {name: getattr(live, name) for name in proposals.FIELDS}
+    proposals.save(live, people["editor"], {**fields, "title": "Tiêu đề của bản sửa"})
+    proposals.save_photo_texts(live, {photo.pk: {"caption": "Chú thích của bản sửa"}})
+
+    workflow.apply(live, "unpublish", people["publisher"], comment="Gỡ để kiểm tra lại.")
+
+    live.refresh_from_db()
+    photo.refresh_from_db()
+    assert (live.status, live.title, photo.caption) == (
+        Status.UNPUBLISHED, "Tiêu đề của bản sửa", "Chú thích của bản sửa",
+    )  # fmt: skip
+    assert not ProposedChange.objects.filter(article=live).exists()
