@@ -8,8 +8,9 @@ address (a redirect to its current copy, for the editor). Wagtail's rich text ke
 copies never breaks an article, and a restored revision brings each photo back to its place.
 
 The editor's caption and alternative text of a placed photo are the photo's own: written to it
-when the article is saved (unless the photo list changed them in the same save), and written
-back into the body each time the form opens. Public pages draw each reference as the photo's
+when the article is saved (unless the photo list changed them in the same save; changed in both,
+differently, the form asks which to keep: news/admin/photos.py), and written back into the body
+each time the form opens. Public pages draw each reference as the photo's
 figure (`<picture>` with its copies, caption and credit); the photos not placed in the body keep
 the photo list's places (the first above the body, the others after it).
 """

@@ -8,6 +8,7 @@ form is posted as the editor sends it.
 
 import re
 from datetime import timedelta
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -213,6 +214,49 @@ def test_a_caption_changed_in_the_photo_list_shows_in_the_body_editor_and_on_the
     shown = admin_client.get(change).context["adminform"].form["body"].value()
     assert "<figcaption>Lễ ra quân năm 2021</figcaption>" in shown
     assert "Lễ ra quân năm 2021" in admin_client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_caption_changed_differently_in_the_body_and_the_photo_list_is_asked_for_again(
+    admin_client,
+):
+    photo = PhotoFactory(caption="Lễ ra quân", alt_text="Dân quân trên sân")
+    article = photo.article
+    placed = figure(body_photos.photo_path(photo.pk), alt="Dân quân trên sân", caption="Lễ ra quân")
+    Article.objects.filter(pk=article.pk).update(body=body_with(placed))
+    article.refresh_from_db()
+    changed_in_body = figure(
+        body_photos.photo_path(photo.pk), alt="Dân quân trên sân", caption="Lễ ra quân 2026"
+    )
+    data = article_form(
+        article.category,
+        body=body_with(changed_in_body),
+        slug=article.slug,
+        edit_version=article.version,
+    )
+    data.update(inline_management(total=1, initial=1))
+    data.update(
+        photo_fields(
+            0,
+            "Lễ ra quân huyện Kim Bảng",
+            alt_text="Dân quân trên sân",
+            id=str(photo.pk),
+            article=str(article.pk),
+        )
+    )
+    response = admin_client.post(reverse("admin:news_article_change", args=[article.pk]), data)
+
+    assert response.status_code == 200  # the form comes back, with both texts as typed
+    page = response.content.decode()
+    assert "cũng đã được sửa dưới ảnh trong nội dung" in unescape(page)
+    assert "Lễ ra quân huyện Kim Bảng" in page and "Lễ ra quân 2026" in page
+    photo.refresh_from_db()
+    assert photo.caption == "Lễ ra quân"
+    # The same text in both places goes through (the article is public: with a reason).
+    data.update({"photos-0-caption": "Lễ ra quân 2026", "workflow_comment": "Sửa chú thích"})
+    response = admin_client.post(reverse("admin:news_article_change", args=[article.pk]), data)
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert photo.caption == "Lễ ra quân 2026"
 
 
 def test_a_new_file_for_a_placed_photo_shows_without_touching_the_body(admin_client):

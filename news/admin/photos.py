@@ -32,8 +32,11 @@ class PhotoFormSet(BaseInlineFormSet):
         super().clean()
         # A photo still placed in the body would leave a hole there (news/body_photos.py).
         placed = {
-            place.photo_id for place in body_photos.placed(clean_html(self.data.get("body", "")))
+            place.photo_id: place
+            for place in body_photos.placed(clean_html(self.data.get("body", "")))
         }
+        for form in self.forms:
+            self._refuse_two_texts(form, placed.get(form.instance.pk))
         # (An error on a form that is deleted would not count: the whole list refuses.)
         if any(
             form.instance.pk in placed and self._should_delete_form(form) for form in self.forms
@@ -45,6 +48,30 @@ class PhotoFormSet(BaseInlineFormSet):
                 ),
                 code="placed_photo",
             )
+
+    def _refuse_two_texts(self, form, place):
+        """A caption or alternative text changed in this row and, otherwise, under the same
+        photo in the body: one of the two would be lost, so the form asks which to keep."""
+        if place is None or not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+            return
+        for name, in_body in (("caption", place.caption), ("alt_text", place.alt)):
+            if (
+                name in form.changed_data
+                and in_body
+                and in_body != form.initial.get(name)
+                and in_body != form.cleaned_data.get(name)
+            ):
+                form.add_error(
+                    name,
+                    ValidationError(
+                        gettext(
+                            "This text was also changed under the photo in the body, "
+                            "differently (“%(in_body)s”): write the one to keep in both places."
+                        )
+                        % {"in_body": in_body},
+                        code="changed_twice",
+                    ),
+                )
 
     def ask_again_for_dropped_uploads(self):
         """In a save that was refused, say next to each good upload that it was not kept.
