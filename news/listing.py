@@ -4,7 +4,10 @@ A category page lists its whole subtree. Sorting all of a subtree's articles to 
 reads the whole subtree; instead each category's own articles are read in order from the
 partial index (category, published_at, id) of published articles, only as many as the list
 needs, and merged (a LATERAL join over the category ids). Reading after a given article (a
-keyset "cursor") costs the same on page 500 as on page 1.
+keyset "cursor") costs the same on page 500 as on page 1. Skipping rows (a typed page number,
+with no cursor) merges the categories' index scans as they come instead (a Merge Append over
+a UNION ALL): page 500 of a subtree of ten categories reads the 10,000 entries before it once,
+not 10,000 of each category, sorted (6 ms instead of 25 at 100,000 articles).
 
 The rows are due published articles of the given categories: the caller passes only categories
 the public may see, which makes them `Article.objects.published()` (tests/test_scale.py checks
@@ -63,17 +66,28 @@ def _rows(category_ids, inner_limit, limit, offset, key, now, newest_first):
         comparison = "<" if newest_first else ">"
         cursor_condition = f"AND (published_at, id) {comparison} (%(key_time)s, %(key_id)s)"
         params.update(key_time=key[0], key_id=key[1])
+    one_category = f"""
+        SELECT id, category_id, published_at FROM {Article._meta.db_table}
+        WHERE category_id = {{category}} AND status = %(status)s AND published_at <= %(now)s
+            {cursor_condition}
+        ORDER BY published_at {order}, id {order}
+        LIMIT %(inner_limit)s
+    """
+    if offset:
+        # Planned anew for each list of categories (2 ms for ten: too much for every page).
+        params.update({f"category_{n}": int(pk) for n, pk in enumerate(category_ids)})
+        categories = " UNION ALL ".join(
+            f"({one_category.format(category=f'%(category_{n})s')})"
+            for n in range(len(category_ids))
+        )
+    else:
+        categories = f"""
+            SELECT a.* FROM unnest(%(categories)s::bigint[]) AS c(id)
+            CROSS JOIN LATERAL ({one_category.format(category="c.id")}) AS a
+        """
     sql = f"""
-        SELECT a.id, a.category_id, a.published_at
-        FROM unnest(%(categories)s::bigint[]) AS c(id)
-        CROSS JOIN LATERAL (
-            SELECT id, category_id, published_at FROM {Article._meta.db_table}
-            WHERE category_id = c.id AND status = %(status)s AND published_at <= %(now)s
-                {cursor_condition}
-            ORDER BY published_at {order}, id {order}
-            LIMIT %(inner_limit)s
-        ) AS a
-        ORDER BY a.published_at {order}, a.id {order}
+        SELECT id, category_id, published_at FROM ({categories}) AS a
+        ORDER BY published_at {order}, id {order}
         LIMIT %(limit)s OFFSET %(offset)s
     """
     with connection.cursor() as cursor:

@@ -115,6 +115,11 @@ def test_category_lists_match_published_and_pages_cover_each_list_once(client, g
                 break
             params = dict(part.split("=") for part in page.next.query.split("&"))
         assert seen == expected, category.path
+        # A typed page number (no cursor) skips the rows before it: the same pages.
+        for number in range(2, -(-len(expected) // paging.PER_PAGE) + 1):
+            page = paging.page_of(ids, {"page": str(number)})
+            first = (number - 1) * paging.PER_PAGE
+            assert [row.id for row in page.items] == expected[first : first + paging.PER_PAGE]
 
 
 def test_hidden_categories_keep_their_articles_out_of_every_list(client, generated):
