@@ -51,6 +51,16 @@ def nginx_table(result, mode):
         print(load_row(f"{name}, proxied", figures["proxied"], static))
 
 
+ALONE = ("beacon, article alone", "beacon, article alone after")
+
+
+def alone_article(measured):
+    """The article page's requests/s without the beacon: the mean of its rows just before and
+    after the beacon's (the table's article row in results of older runs)."""
+    rows = [measured[key]["pages_per_s"] for key in ALONE if key in measured]
+    return sum(rows) / len(rows) if rows else measured["rows"]["article"]["rps"]
+
+
 def beacon_line(result, mode):
     for key, reported in (
         ("beacon", "every reading"),
@@ -62,7 +72,7 @@ def beacon_line(result, mode):
         if "failure" in beacon:
             print(f"view counting: the beacon answers {beacon['failure']}, not measured")
             return
-        article = result["modes"][mode]["rows"]["article"]["rps"]
+        article = alone_article(result["modes"][mode])
         pages = beacon["pages_per_s"]
         print(
             f"view counting, {reported} reported: article alone {article:.1f} pages/s, with"
@@ -153,7 +163,7 @@ def flags(results):
                     for kind, row in page.items()
                 },
             }
-            for key in ("beacon", "beacon, busy article"):
+            for key in ("beacon", "beacon, busy article", *ALONE):
                 if key in measured:
                     rows[f"article + {key}"] = measured[key]
             for name, row in rows.items():

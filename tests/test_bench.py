@@ -111,6 +111,8 @@ def test_nginx_and_the_view_count_beacon_are_measured_too(bench):
             assert beacon["errors"] == 0 and beacon["beacons"] > 0, beacon
             # One beacon after each `every` pages (wrk's connections interleave a little).
             assert beacon["requests"] - beacon["beacons"] >= every * beacon["beacons"] - 8
+        # The article alone just before and after them, for the beacon's cost.
+        assert_whole({key: measured[key] for key in report.ALONE})
     assert results["cores"] and results["postgresql"] and results["settings"]["workers"]
     assert "% ceiling" in bench["printed"] and "% static" in bench["printed"]
 
