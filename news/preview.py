@@ -9,6 +9,7 @@ from django.utils.cache import add_never_cache_headers
 
 from . import proposals
 from .models import Article, PreviewLink
+from .views import aside_lists
 
 
 def _render(request, article_pk, link=None):
@@ -22,7 +23,13 @@ def _render(request, article_pk, link=None):
     response = TemplateResponse(
         request,
         "news/article_preview.html",
-        {"article": article, "trail": list(article.category.trail()), "preview_link": link},
+        {
+            "article": article,
+            "trail": list(article.category.trail()),
+            "preview_link": link,
+            # Laid out as the public page will be: with the second column on a laptop.
+            "aside": aside_lists([article.pk]),
+        },
     )
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"

@@ -326,11 +326,15 @@ def test_print_button_is_wired_by_a_deferred_script_and_no_inline_script(client,
 
 
 def test_preview_shows_no_share_links_related_list_or_view_count(admin_client, article):
-    ArticleFactory(category=article.category)
+    other = ArticleFactory(category=article.category)
     html = admin_client.get(reverse("news:preview", args=[article.pk])).content.decode()
     assert article.title in html
-    for absent in ("facebook.com", 'class="related"', "print.js", label("Views")):
+    for absent in ("facebook.com", 'id="related-heading"', "print.js", label("Views")):
         assert absent not in html
+    # Laid out as the public page: the second column of the newest articles on a laptop.
+    assert 'class="main-area container main-area--aside"' in html
+    aside = html.split('<aside class="aside"')[1].split("</aside>")[0]
+    assert other.title in aside and article.title not in aside
 
 
 def test_every_reading_of_a_little_read_article_is_reported_and_counts_one(
