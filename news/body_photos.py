@@ -44,6 +44,8 @@ IMAGE = re.compile(r"<img\b[^>]*>")
 PHOTO_SOURCE = re.compile(r'\ssrc="/anh/([0-9]{1,18})/"')
 ALT = re.compile(r'\salt="([^"]*)"')
 CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
+# A linked photo: CKEditor 5 puts the link around the image, inside its figure.
+IMAGE_LINK = re.compile(r'<a\b[^>]*?\shref="([^"]*)"[^>]*>\s*<img\b')
 TAG = re.compile(r"<[^>]*>")
 
 
@@ -61,6 +63,7 @@ class Placed:
     start: int  # where its figure (or lone image) stands in the body
     end: int
     in_figure: bool = True  # False: an image in a line of text or a table cell, no caption
+    link: str = ""  # where a click on the photo leads, if the reporter linked it
 
 
 def placed(body):
@@ -75,7 +78,10 @@ def placed(body):
         source = image and PHOTO_SOURCE.search(image[0])
         if source:
             caption = CAPTION.search(figure[1])
-            found.append(_placed(source, image, caption and caption[1], figure.span()))
+            link = IMAGE_LINK.search(figure[1])
+            found.append(
+                _placed(source, image, caption and caption[1], figure.span(), link=link and link[1])
+            )
     for image in IMAGE.finditer(body):  # an image outside any figure: no caption
         if any(start <= image.start() < end for start, end in in_figures):
             continue
@@ -85,11 +91,14 @@ def placed(body):
     return sorted(found, key=lambda photo: photo.start)
 
 
-def _placed(source, image, caption_html, span, in_figure=True):
+def _placed(source, image, caption_html, span, in_figure=True, link=None):
     alt = ALT.search(image[0])
     caption = html.unescape(TAG.sub("", caption_html or "")).strip()
     alt_text = html.unescape(alt[1]).strip() if alt else ""
-    return Placed(int(source[1]), alt_text, caption, *span, in_figure=in_figure)
+    return Placed(
+        int(source[1]), alt_text, caption, *span, in_figure=in_figure,
+        link=html.unescape(link or ""),
+    )  # fmt: skip
 
 
 def uploaders(user, article):
@@ -214,18 +223,21 @@ def refresh(body, photos):
         pieces.append(body[position : place.start])
         photo = by_id.get(place.photo_id)
         if photo is not None:
-            pieces.append(editor_figure(photo))
+            pieces.append(editor_figure(photo, place.link))
         position = place.end
     pieces.append(body[position:])
     return "".join(pieces)
 
 
-def editor_figure(photo):
-    """The figure the body editor makes for a captioned image, for `photo`."""
+def editor_figure(photo, link=""):
+    """The figure the body editor makes for a captioned image, for `photo` (linked to `link`)."""
     alt = "" if photo.is_decorative else photo.alt_text
+    image = f'<img src="{photo_path(photo.pk)}" alt="{html.escape(alt)}">'
+    if link:
+        image = f'<a href="{html.escape(link)}">{image}</a>'
     return (
-        f'<figure class="image"><img src="{photo_path(photo.pk)}" alt="{html.escape(alt)}">'
-        f"<figcaption>{html.escape(photo.caption)}</figcaption></figure>"
+        f'<figure class="image">{image}<figcaption>{html.escape(photo.caption)}</figcaption>'
+        "</figure>"
     )
 
 
@@ -252,7 +264,7 @@ def layout(body, photos):
         if place.photo_id in by_id and place.photo_id not in shown:
             # Below the first screen, unless no photo stands above the body.
             lazy = top is not None or bool(shown)
-            context = {"photo": by_id[place.photo_id], "lazy": lazy}
+            context = {"photo": by_id[place.photo_id], "lazy": lazy, "link": place.link}
             pieces.append(render_to_string("includes/figure.html", context))
             shown.add(place.photo_id)
         position = place.end

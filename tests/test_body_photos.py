@@ -259,6 +259,32 @@ def test_a_caption_changed_differently_in_the_body_and_the_photo_list_is_asked_f
     assert photo.caption == "Lễ ra quân 2026"
 
 
+def test_a_linked_photo_keeps_its_link_in_the_editor_and_on_the_page(admin_client):
+    category = CategoryFactory()
+    _photo, url = upload_into_body(admin_client)
+    # CKEditor 5 links an image inside its figure.
+    linked = (
+        figure(url)
+        .replace(
+            f'<img src="{url}"', f'<a href="https://hanam.gov.vn/?a=1&amp;b=2"><img src="{url}"'
+        )
+        .replace("<figcaption>", "</a><figcaption>")
+    )
+    response = admin_client.post(ADD_URL, publish_form(category, body_with(linked)))
+    assert response.status_code == 302
+    article = Article.objects.get()
+
+    page = admin_client.get(article.get_absolute_url()).content.decode()
+    figure_html = page.split('<figure class="photo">')[1].split("</figure>")[0]
+    assert '<a href="https://hanam.gov.vn/?a=1&amp;b=2" rel="noopener noreferrer"><picture>' in (
+        figure_html
+    )
+    assert "</picture></a>" in figure_html
+    change = reverse("admin:news_article_change", args=[article.pk])
+    shown = admin_client.get(change).context["adminform"].form["body"].value()
+    assert f'<a href="https://hanam.gov.vn/?a=1&amp;b=2"><img src="{url}"' in shown
+
+
 def test_a_new_file_for_a_placed_photo_shows_without_touching_the_body(admin_client):
     category = CategoryFactory()
     photo, url = upload_into_body(admin_client)
