@@ -78,6 +78,18 @@ def publish_form(category, body, **extra):
     )
 
 
+def one_photo_edit(article, body, photo, caption, alt_text):
+    """The change form of `article` as the admin posts it: `body`, and its one photo's row."""
+    data = article_form(
+        article.category, body=body, slug=article.slug, edit_version=article.version
+    )
+    data.update(inline_management(total=1, initial=1))
+    data.update(
+        photo_fields(0, caption, alt_text=alt_text, id=str(photo.pk), article=str(article.pk))
+    )
+    return data
+
+
 def test_an_editor_upload_is_a_managed_photo_placed_where_the_reporter_put_it(admin_client):
     category = CategoryFactory()
     photo, url = upload_into_body(admin_client)
@@ -196,16 +208,8 @@ def test_a_caption_changed_in_the_photo_list_shows_in_the_body_editor_and_on_the
     change = reverse("admin:news_article_change", args=[article.pk])
     shown = admin_client.get(change).context["adminform"].form["body"].value()
     assert shown == body  # nothing changed yet: the editor shows what was saved
-    data = article_form(category, body=shown, slug=article.slug, edit_version=article.version)
-    data.update(inline_management(total=1, initial=1))
-    data.update(
-        photo_fields(
-            0,
-            "Lễ ra quân năm 2021",
-            alt_text="Dân quân xếp hàng trên sân",
-            id=str(photo.pk),
-            article=str(article.pk),
-        )
+    data = one_photo_edit(
+        article, shown, photo, "Lễ ra quân năm 2021", "Dân quân xếp hàng trên sân"
     )
     response = admin_client.post(change, data)
     assert response.status_code == 302, response.context["adminform"].errors
@@ -227,21 +231,8 @@ def test_a_caption_changed_differently_in_the_body_and_the_photo_list_is_asked_f
     changed_in_body = figure(
         body_photos.photo_path(photo.pk), alt="Dân quân trên sân", caption="Lễ ra quân 2026"
     )
-    data = article_form(
-        article.category,
-        body=body_with(changed_in_body),
-        slug=article.slug,
-        edit_version=article.version,
-    )
-    data.update(inline_management(total=1, initial=1))
-    data.update(
-        photo_fields(
-            0,
-            "Lễ ra quân huyện Kim Bảng",
-            alt_text="Dân quân trên sân",
-            id=str(photo.pk),
-            article=str(article.pk),
-        )
+    data = one_photo_edit(
+        article, body_with(changed_in_body), photo, "Lễ ra quân huyện Kim Bảng", "Dân quân trên sân"
     )
     response = admin_client.post(reverse("admin:news_article_change", args=[article.pk]), data)
 
