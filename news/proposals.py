@@ -8,12 +8,14 @@ it, which writes it to the article. Once a change is open, every save of the art
 (a leader's too) until it is published or discarded. A leader's direct correction of a live
 article, with no change open, needs a reason, which the timeline shows.
 
-A change holds the article's fields and its photos' texts (caption, alternative text, credit,
-order); adding or deleting photos of a live article is a leader's work. Photos uploaded into
-the changed body wait unattached until it is published (news/body_photos.py keeps them).
+A change holds the article's fields, its photos' texts (caption, alternative text, credit,
+order) and the photos it deletes; adding photos through the photo list of a live article is a
+leader's work. Photos uploaded into the changed body wait unattached until it is published
+(news/body_photos.py keeps them).
 """
 
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 
 from . import body_photos
 from .models import Photo, ProposedChange, Status
@@ -54,6 +56,10 @@ def as_proposed(article, change):
     with the change's texts: for the preview and the comparison."""
     _write_fields(article, change)
     article.category = change.category
+    if change.removed_photos:  # the photos as they will be: without those it deletes
+        article._prefetched_objects_cache.pop("photos", None)
+        kept = Photo.objects.exclude(pk__in=change.removed_photos).order_by("order", "pk")
+        prefetch_related_objects([article], Prefetch("photos", queryset=kept))
     photos_as_proposed(article.photos.all(), change)
     return article
 
@@ -116,6 +122,15 @@ def save_photo_texts(article, texts):
     change.save(update_fields=["photo_texts", "updated_at"])
 
 
+def remove_photos(article, photo_ids):
+    """Add `photo_ids` to the photos the open change of `article` deletes when published."""
+    if not photo_ids:
+        return
+    change = ProposedChange.objects.select_for_update().get(article=article)
+    change.removed_photos = sorted(set(change.removed_photos) | set(photo_ids))
+    change.save(update_fields=["removed_photos", "updated_at"])
+
+
 def texts_of_forms(photo_forms):
     """{photo id: {field: value}} of the photo list's rows that were valid."""
     return {
@@ -135,6 +150,8 @@ def publish(article, change, user):
     article.save()
     for photo in photos_as_proposed(list(article.photos.filter(pk__in=_ids(change))), change):
         photo.save(update_fields=Photo.TEXT_FIELDS)
+    for photo in article.photos.filter(pk__in=change.removed_photos):
+        photo.delete()  # its files go once the transaction commits (news/renditions.py)
     body_photos.attach(article, user, before, proposer=change.author)
     change.delete()
 

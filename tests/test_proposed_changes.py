@@ -148,7 +148,7 @@ def test_a_returned_change_comes_back_with_the_comment(client, people, live):
     assert live.title in section  # listed by its published title, one click from the change
     html = client.get(change_url(live)).content.decode()
     assert "Chưa rõ nguồn số liệu." in html.split('id="workflow"')[0]  # above the form
-    assert "Chỉ thêm hoặc xoá ảnh sau khi bản sửa đã được đăng hoặc bỏ" in html
+    assert "Chỉ thêm ảnh sau khi bản sửa đã được đăng hoặc bỏ" in html
     offered = re.findall(r'name="_move" value="([a-z_]+)"', html)
     assert offered == ["forward_change", "discard_change"]
 
@@ -183,9 +183,10 @@ def test_photo_texts_of_a_change_wait_for_approval(client, people, live):
     client.force_login(people["editor"])
     response = client.get(change_url(live))
     photo_list = response.context["inline_admin_formsets"][0]
-    # Adding or deleting photos of a live article is a leader's work, and the form says so.
-    assert not photo_list.has_add_permission and not photo_list.has_delete_permission
-    assert "Ảnh của bài đang đăng do lãnh đạo thêm hoặc xoá" in response.content.decode()
+    # Adding photos to a live article through the list is a leader's work, and the form says
+    # so; deleting one waits for approval with the change.
+    assert not photo_list.has_add_permission and photo_list.has_delete_permission
+    assert "Ảnh của bài đang đăng do lãnh đạo thêm" in response.content.decode()
     data = {**edit_data(live), **photo_rows(photo, caption="Chú thích mới của biên tập")}
     assert client.post(change_url(live), data).status_code == 302
 
@@ -205,6 +206,54 @@ def test_photo_texts_of_a_change_wait_for_approval(client, people, live):
     photo.refresh_from_db()
     assert photo.caption == "Chú thích mới của biên tập"
     assert "Chú thích mới của biên tập" in public_html(client, live)
+
+
+def test_a_photo_deleted_in_a_change_stays_public_until_the_change_is_published(
+    client, people, live
+):
+    kept = PhotoFactory(article=live, caption="Ảnh giữ lại", order=0)
+    removed = PhotoFactory(article=live, caption="Ảnh sẽ bị xoá", order=1)
+    client.force_login(people["editor"])
+    data = {**edit_data(live), **photo_rows(kept, removed), "photos-1-DELETE": "on"}
+    assert client.post(change_url(live), data).status_code == 302
+
+    assert Photo.objects.filter(pk=removed.pk).exists()
+    assert "Ảnh sẽ bị xoá" in public_html(client, live)  # readers keep the approved photos
+    client.force_login(people["editor"])
+    form = client.get(change_url(live))
+    assert [f.instance for f in form.context["inline_admin_formsets"][0].formset.forms][:1] == [
+        kept
+    ]  # the change's photo list no longer has it
+    preview = client.get(reverse("news:preview", args=[live.pk])).content.decode()
+    assert "Ảnh giữ lại" in preview and "Ảnh sẽ bị xoá" not in preview
+    diff = client.get(reverse("admin:news_article_change_diff", args=[live.pk]))
+    text = unescape(diff.content.decode()).replace("\xa0", " ")
+    # The photo's line is taken out of the published side, and on the change's side no more.
+    assert re.search(r'class="diff_sub">[^<]*Ảnh sẽ bị xoá', text)
+
+    client.force_login(people["publisher"])
+    data = {
+        **edit_data(live, _move="publish_change", change_version="1"),
+        **photo_rows(kept),
+    }
+    assert client.post(change_url(live), data).status_code == 302
+    assert not Photo.objects.filter(pk=removed.pk).exists()
+    assert list(live.photos.all()) == [kept]
+    html = public_html(client, live)
+    assert "Ảnh giữ lại" in html and "Ảnh sẽ bị xoá" not in html
+
+
+def test_a_photo_deleted_in_a_discarded_change_is_kept(client, people, live):
+    photo = PhotoFactory(article=live, caption="Ảnh của bài", order=0)
+    client.force_login(people["editor"])
+    data = {**edit_data(live), **photo_rows(photo), "photos-0-DELETE": "on"}
+    assert client.post(change_url(live), data).status_code == 302
+    change = ProposedChange.objects.get(article=live)
+    assert change.removed_photos == [photo.pk]
+
+    workflow.apply(live, "discard_change", people["publisher"], comment="Không cần xoá ảnh.")
+    assert list(live.photos.all()) == [photo]
+    assert "Ảnh của bài" in public_html(client, live)
 
 
 def test_two_people_changing_one_published_article_never_overwrite_each_other(client, people, live):

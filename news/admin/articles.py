@@ -303,6 +303,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if change and getattr(request, "to_change", False):
             photo_forms = [f for fs in formsets if isinstance(fs, PhotoFormSet) for f in fs.forms]
             proposals.save_photo_texts(form.instance, proposals.texts_of_forms(photo_forms))
+            deleted = [
+                f for fs in formsets if isinstance(fs, PhotoFormSet) for f in fs.deleted_forms
+            ]
+            proposals.remove_photos(
+                form.instance, [f.instance.pk for f in deleted if f.instance.pk]
+            )
             for formset in formsets:  # nothing of them saved: the admin's log says so
                 formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
             if move is None:

@@ -23,8 +23,10 @@ class PhotoFormSet(BaseInlineFormSet):
         # A published article's open change gives its photos the texts it proposes.
         if not hasattr(self, "_photos"):
             photos = list(super().get_queryset())
+            change = proposals.open_change(self.instance)
+            removed = set(change.removed_photos) if change is not None else set()
             self._photos = proposals.photos_as_proposed(
-                photos, proposals.open_change(self.instance)
+                [photo for photo in photos if photo.pk not in removed], change
             )
         return self._photos
 
@@ -114,8 +116,8 @@ class PhotoInline(admin.StackedInline):
     def _article_editable(self, request, obj):
         return self.admin_site.get_model_admin(Article).has_change_permission(request, obj)
 
-    # A proposed change holds its photos' texts; adding or deleting photos of a live article
-    # is a leader's direct work (news/proposals.py).
+    # A proposed change holds its photos' texts and the photos it deletes; adding photos to a
+    # live article through this list is a leader's direct work (news/proposals.py).
     def has_add_permission(self, request, obj):
         return (
             super().has_add_permission(request, obj)
@@ -127,8 +129,4 @@ class PhotoInline(admin.StackedInline):
         return super().has_change_permission(request, obj) and self._article_editable(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return (
-            super().has_delete_permission(request, obj)
-            and self._article_editable(request, obj)
-            and not proposals.goes_to_change(obj, request.user)
-        )
+        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)

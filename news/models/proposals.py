@@ -34,6 +34,8 @@ class ProposedChange(models.Model):
     source = models.CharField(_("source"), max_length=200, blank=True)
     # {photo id: {"caption": …, "alt_text": …, "is_decorative": …, "credit": …, "order": …}}
     photo_texts = models.JSONField(_("photo texts"), default=dict, blank=True)
+    # Ids of the article's photos the change deletes (when it is published).
+    removed_photos = models.JSONField(_("photos removed"), default=list, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
