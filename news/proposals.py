@@ -75,13 +75,17 @@ def _write_fields(article, change):
 
 
 def photos_as_proposed(photos, change):
-    """`photos` (instances, changed in place) with the texts `change` gives them."""
-    texts = change.photo_texts if change is not None else {}
-    for photo in photos:
-        for name, value in texts.get(str(photo.pk), {}).items():
+    """`photos` (instances, changed in place) with the texts `change` gives them, without
+    those it deletes."""
+    if change is None:
+        return photos
+    removed = set(change.removed_photos)
+    kept = [photo for photo in photos if photo.pk not in removed]
+    for photo in kept:
+        for name, value in change.photo_texts.get(str(photo.pk), {}).items():
             if name in Photo.TEXT_FIELDS:
                 setattr(photo, name, value)
-    return photos
+    return kept
 
 
 @transaction.atomic
@@ -100,11 +104,13 @@ def save(article, user, cleaned_data):
     return change
 
 
-def save_photo_texts(article, texts):
+def save_photo_texts(article, texts, removed=()):
     """Keep `texts` ({photo id: {field: value}}) as the texts the open change gives the
     article's photos: only what differs from each live photo, so that publishing the change
-    does not undo a later correction of another text."""
+    does not undo a later correction of another text. `removed`: ids of photos the change
+    deletes too, besides those it deleted before."""
     change = ProposedChange.objects.select_for_update().get(article=article)
+    change.removed_photos = sorted(set(change.removed_photos) | set(removed))
     proposed = dict(change.photo_texts)
     live = article.photos.filter(pk__in=list(texts)).values("pk", *Photo.TEXT_FIELDS)
     for photo in live:
@@ -119,16 +125,7 @@ def save_photo_texts(article, texts):
         else:
             proposed.pop(str(photo["pk"]), None)
     change.photo_texts = proposed
-    change.save(update_fields=["photo_texts", "updated_at"])
-
-
-def remove_photos(article, photo_ids):
-    """Add `photo_ids` to the photos the open change of `article` deletes when published."""
-    if not photo_ids:
-        return
-    change = ProposedChange.objects.select_for_update().get(article=article)
-    change.removed_photos = sorted(set(change.removed_photos) | set(photo_ids))
-    change.save(update_fields=["removed_photos", "updated_at"])
+    change.save(update_fields=["photo_texts", "removed_photos", "updated_at"])
 
 
 def texts_of_forms(photo_forms):

@@ -301,13 +301,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
         # the text the body changed (news/body_photos.py).
         move = getattr(request, "workflow_move", None)
         if change and getattr(request, "to_change", False):
-            photo_forms = [f for fs in formsets if isinstance(fs, PhotoFormSet) for f in fs.forms]
-            proposals.save_photo_texts(form.instance, proposals.texts_of_forms(photo_forms))
-            deleted = [
-                f for fs in formsets if isinstance(fs, PhotoFormSet) for f in fs.deleted_forms
-            ]
-            proposals.remove_photos(
-                form.instance, [f.instance.pk for f in deleted if f.instance.pk]
+            photo_lists = [fs for fs in formsets if isinstance(fs, PhotoFormSet)]
+            proposals.save_photo_texts(
+                form.instance,
+                proposals.texts_of_forms([f for fs in photo_lists for f in fs.forms]),
+                removed=[
+                    f.instance.pk for fs in photo_lists for f in fs.deleted_forms if f.instance.pk
+                ],
             )
             for formset in formsets:  # nothing of them saved: the admin's log says so
                 formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []

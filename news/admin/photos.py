@@ -23,10 +23,8 @@ class PhotoFormSet(BaseInlineFormSet):
         # A published article's open change gives its photos the texts it proposes.
         if not hasattr(self, "_photos"):
             photos = list(super().get_queryset())
-            change = proposals.open_change(self.instance)
-            removed = set(change.removed_photos) if change is not None else set()
             self._photos = proposals.photos_as_proposed(
-                [photo for photo in photos if photo.pk not in removed], change
+                photos, proposals.open_change(self.instance)
             )
         return self._photos
 
