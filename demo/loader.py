@@ -14,10 +14,20 @@ from django.db.models.functions import Length
 from django.utils import timezone
 
 from news import body_photos
-from news.models import Article, Category, MenuLink, Photo, SiteSettings, Status, vietnamese_slug
+from news.models import (
+    Article,
+    Category,
+    MenuLink,
+    Page,
+    Photo,
+    SiteSettings,
+    Status,
+    vietnamese_slug,
+)
 
 from .articles import ARTICLES
 from .content import ACCOUNTS, AUTHOR, CATEGORIES, FOOTER_LINKS, LOGO_INITIALS, SITE, SOURCE
+from .pages import MENU_PAGES, PAGES
 from .pictures import logo_png
 from .scenes import render
 
@@ -28,6 +38,7 @@ class Outcome:
     articles: int = 0
     photos: int = 0
     categories: int = 0
+    pages: int = 0
 
 
 def load_demo(reset=False, now=None):
@@ -48,11 +59,13 @@ def load_demo(reset=False, now=None):
             categories = load_categories()
             now = now or timezone.now()
             articles, photos = load_articles(categories, users[AUTHOR], now, written)
+            pages = load_pages(users[AUTHOR], now)
+            load_menu(categories)
     except BaseException:
         for name in written:
             default_storage.delete(name)
         raise
-    return Outcome(True, articles, photos, len(categories))
+    return Outcome(True, articles, photos, len(categories), pages)
 
 
 def ensure_accounts():
@@ -78,6 +91,7 @@ def _delete_file_after_commit(name):
 
 
 def remove_demo_content():
+    Page.objects.filter(path__in=demo_page_paths()).order_by(Length("path").desc()).delete()
     articles = Article.objects.filter(title__in=[a.title for a in ARTICLES])
     for name in Photo.objects.filter(article__in=articles).values_list("image", flat=True):
         _delete_file_after_commit(name)
@@ -100,6 +114,54 @@ def demo_category_paths():
 
     walk(CATEGORIES, "")
     return paths
+
+
+def demo_page_paths():
+    paths = []
+
+    def walk(pages, prefix):
+        for page in pages:
+            paths.append(prefix + page.slug)
+            walk(page.children, f"{prefix}{page.slug}/")
+
+    walk(PAGES, "")
+    return paths
+
+
+def load_pages(author, now):
+    """The demo's pages, published; existing pages at the same address are updated."""
+    count = 0
+
+    def walk(pages, parent):
+        nonlocal count
+        for order, demo in enumerate(pages, start=1):
+            path = (f"{parent.path}/" if parent else "") + demo.slug
+            page = Page.objects.filter(path=path).first() or Page(parent=parent)
+            page.title, page.slug, page.lead = demo.title, demo.slug, demo.lead
+            page.body, page.language, page.order = demo.body.strip(), demo.language, order
+            page.author, page.status, page.published_at = author, Status.PUBLISHED, now
+            page.save()
+            count += 1
+            walk(demo.children, page)
+
+    walk(PAGES, None)
+    return count
+
+
+def load_menu(categories):
+    """The main menu: the top-level categories, then the introduction and contact pages."""
+    site = SiteSettings.load()
+    site.links.filter(place=MenuLink.Place.MENU).delete()
+    roots = sorted(
+        (category for category in categories.values() if category.parent_id is None),
+        key=lambda category: category.order,
+    )
+    links = [MenuLink(category=category) for category in roots]
+    titles = {page.slug: page.title for page in PAGES}
+    links += [MenuLink(url=f"/{slug}/", label=titles[slug]) for slug in MENU_PAGES]
+    for order, link in enumerate(links, start=1):
+        link.site, link.place, link.order = site, MenuLink.Place.MENU, order
+        link.save()
 
 
 def load_site_settings(written):

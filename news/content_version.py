@@ -32,7 +32,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from . import notifications
-from .models import Article, Category, MenuLink, Photo, SiteSettings, Status
+from .models import Article, Category, MenuLink, Page, Photo, SiteSettings, Status
 
 logger = logging.getLogger(__name__)
 
@@ -76,10 +76,12 @@ def renew():
     article whose time came but whose author is still to be told (news/notifications.py) counts
     as next too, so a renewal in between (any public change) never skips telling them."""
     times = [
-        articles.order_by("published_at").values_list("published_at", flat=True).first()
-        for articles in (
+        items.order_by("published_at").values_list("published_at", flat=True).first()
+        for items in (
             Article.objects.scheduled(),
             Article.objects.filter(status=Status.PUBLISHED, announced=False),
+            Page.objects.scheduled(),
+            Page.objects.filter(status=Status.PUBLISHED, announced=False),
         )
     ]
     upcoming = min((time for time in times if time is not None), default=None)
@@ -127,6 +129,7 @@ def bump():
 
 
 @receiver([post_save, post_delete], sender=Article)
+@receiver([post_save, post_delete], sender=Page)
 def article_changed(sender, instance, **kwargs):
     if instance.status == Status.PUBLISHED or instance.was_public:
         bump()

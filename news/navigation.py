@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .models import Category, MenuLink, SiteSettings
 from .page_cache import cached
+from .page_tree import page_tree
 
 
 class CategoryTree:
@@ -71,9 +72,10 @@ class MenuEntry:
 
     name: str
     url: str
-    path: str = ""  # a category's: the header marks the section the page is in
+    path: str = ""  # a category's or a page's: the header marks the section the page is in
     external: bool = False
     children: tuple = ()
+    lang: str = ""  # a page in another language than the portal's ("en")
 
 
 def _category_entry(category, tree, name=""):
@@ -86,6 +88,22 @@ def _category_entry(category, tree, name=""):
     )
 
 
+def _address_entry(link):
+    """A link to an address; to one of the portal's pages, with its own pages under it."""
+    page = None if link.is_external else page_tree().get(link.url.strip("/"))
+    if page is None:
+        return MenuEntry(link.label, link.url, external=link.is_external)
+    children = tuple(
+        MenuEntry(child.name, child.get_absolute_url(), lang=_other_language(child))
+        for child in page_tree().children(page.pk)
+    )
+    return MenuEntry(link.label, link.url, page.path, children=children, lang=_other_language(page))
+
+
+def _other_language(page):
+    return "" if page.language == "vi" else page.language
+
+
 def _links():
     """Every menu and footer link, in one query for both."""
     return cached("links", lambda: list(MenuLink.objects.all()))
@@ -96,7 +114,7 @@ def _entries(place):
     entries = []
     for link in (link for link in _links() if link.place == place):
         if link.category_id is None:
-            entries.append(MenuEntry(link.label, link.url, external=link.is_external))
+            entries.append(_address_entry(link))
         elif (category := tree.by_id.get(link.category_id)) is not None:  # hidden: left out
             entries.append(_category_entry(category, tree, link.label))
     return entries

@@ -10,12 +10,14 @@ from django.utils.translation import gettext_lazy
 
 from . import roles
 from .dates import local_datetime
-from .models import Article, Status
+from .models import Article, Page, Status
 
 
-def _admin_link(article):
+def _admin_link(item):
+    """The admin page of an article or a page."""
+    opts = item._meta
     base = settings.SITE_URL.rstrip("/")
-    return base + reverse("admin:news_article_change", args=[article.pk])
+    return base + reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
 
 
 def _members(group):
@@ -146,15 +148,24 @@ def after_change_move(article, name, actor, comment, proposer):
 
 
 def announce_due(now=None):
-    """Tell the authors of scheduled articles whose time has come that they are public, each
-    once, whichever process notices first (news/content_version.py calls this with the first
-    request after the time: no timer to run). Returns how many were told."""
+    """Tell the authors of scheduled articles (and pages) whose time has come that they are
+    public, each once, whichever process notices first (news/content_version.py calls this with
+    the first request after the time: no timer to run). Returns how many were told."""
     now = now or timezone.now()
-    due = Article.objects.filter(status=Status.PUBLISHED, published_at__lte=now, announced=False)
+    messages = []
+    for model in (Article, Page):
+        messages += _announcements(model, now)
+    if messages:
+        send_mass_mail(messages, fail_silently=False)
+    return len(messages)
+
+
+def _announcements(model, now):
+    due = model.objects.filter(status=Status.PUBLISHED, published_at__lte=now, announced=False)
     messages = []
     for article in due.select_related("author"):
         # Claimed in one UPDATE: two processes noticing together send one e-mail.
-        if not Article.objects.filter(pk=article.pk, announced=False).update(announced=True):
+        if not model.objects.filter(pk=article.pk, announced=False).update(announced=True):
             continue
         if article.author and article.author.email:
             title = _one_line(article.title)
@@ -165,6 +176,4 @@ def announce_due(now=None):
                 "link": _admin_link(article),
             }
             messages.append((subject, body, None, [article.author.email]))
-    if messages:
-        send_mass_mail(messages, fail_silently=False)
-    return len(messages)
+    return messages

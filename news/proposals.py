@@ -18,15 +18,20 @@ from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 
 from . import body_photos
-from .models import Photo, ProposedChange, Status
+from .models import Article, Photo, ProposedChange, Status
 
 FIELDS = ["title", "slug", "lead", "body", "category", "source"]
+
+
+def supported(item):
+    """Whether `item` takes proposed changes: articles do; pages are corrected by a leader."""
+    return isinstance(item, Article)
 
 
 def open_change(article):
     """The article's open change, or None: read once per article object (the admin asks it for
     the form, the photo list, the buttons and the notes of one page)."""
-    if article is None or article.pk is None:
+    if article is None or article.pk is None or not supported(article):
         return None
     if OPEN_CHANGE not in article.__dict__:
         article.__dict__[OPEN_CHANGE] = ProposedChange.objects.filter(article=article).first()
@@ -46,6 +51,8 @@ def goes_to_change(article, user, change=None):
     live: the article is published (or scheduled) and either a change is open already or the
     user may not publish."""
     if article is None or article.pk is None or article.status != Status.PUBLISHED:
+        return False
+    if not supported(article):
         return False
     change = change if change is not None else open_change(article)
     return change is not None or not user.has_perm("news.publish_article")

@@ -1,4 +1,4 @@
-"""The station's editorial roles, as Django groups (created by migrations 0003 and 0005)."""
+"""The station's editorial roles, as Django groups (created by migrations 0003, 0005 and 0020)."""
 
 REPORTER = "Phóng viên"
 EDITOR = "Biên tập viên"
@@ -17,6 +17,10 @@ PERMISSIONS = {
         "news.view_photo",
         "news.view_category",
         "news.submit_article",
+        "news.add_page",
+        "news.change_page",
+        "news.view_page",
+        "news.submit_page",
     ],
     EDITOR: [
         "news.add_article",
@@ -31,6 +35,11 @@ PERMISSIONS = {
         "news.view_category",
         "news.submit_article",
         "news.review_article",
+        "news.add_page",
+        "news.change_page",
+        "news.view_page",
+        "news.submit_page",
+        "news.review_page",
     ],
     PUBLISHER: [
         "news.add_article",
@@ -50,6 +59,13 @@ PERMISSIONS = {
         "news.submit_article",
         "news.review_article",
         "news.publish_article",
+        "news.add_page",
+        "news.change_page",
+        "news.delete_page",
+        "news.view_page",
+        "news.submit_page",
+        "news.review_page",
+        "news.publish_page",
     ],
 }
 

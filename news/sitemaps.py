@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from . import seo
 from .models import Article, Category
+from .page_tree import page_tree
 
 # Google News reads articles of the last two days only, at most 1,000 per sitemap.
 NEWS_WINDOW = timedelta(hours=48)
@@ -142,8 +143,18 @@ class NewsSitemap(Sitemap):
         return seo.last_change(article)
 
 
+class PageSitemap(Sitemap):
+    """The public pages (Giới thiệu, Liên hệ…), from the cached tree."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return sorted(page_tree().nodes.values(), key=lambda node: node.path)
+
+
 # Classes, not instances: each request makes its own, so published() reads the time anew.
-CATEGORIES = {"categories": CategorySitemap}
+# The pages share the categories' section: a station has a handful of them.
+CATEGORIES = {"categories": CategorySitemap, "pages": PageSitemap}
 NEWS = {"news": NewsSitemap}
 
 

@@ -56,4 +56,11 @@ urlpatterns = [
         name="sitemap_articles",
     ),
     path("robots.txt", public_page(sitemaps.robots_txt), name="robots"),
+    # Last: a page's address is its slugs ("/gioi-thieu/lich-su/"); a top-level page cannot
+    # take the first part of an address above (Page.clean refuses it).
+    re_path(
+        r"^(?P<path>[-a-z0-9]+(?:/[-a-z0-9]+)*)/$",
+        public_page(views.PageView.as_view()),
+        name="page",
+    ),
 ]

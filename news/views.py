@@ -12,9 +12,10 @@ from django.views.generic import DetailView, TemplateView
 
 from . import cards, listing, paging, search, view_counts
 from .forms import SearchForm
-from .models import Article, Photo
+from .models import Article, Page, Photo
 from .navigation import category_tree
 from .page_cache import cached
+from .page_tree import page_tree
 
 HOME_FEATURED = 4
 HOME_LATEST = 10
@@ -231,6 +232,28 @@ class SearchView(TemplateView):
             articles=search.with_snippets(page.items, found),
             page=page,
             aside=aside_lists(page.items),
+        )
+        return context
+
+
+class PageView(TemplateView):
+    """A page of the portal at the address of its slugs (/gioi-thieu/lich-su/)."""
+
+    template_name = "news/page_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tree = page_tree()
+        node = tree.get(kwargs["path"])
+        if node is None:
+            raise Http404
+        context.update(
+            page=Page.objects.only("pk", "path", "title", "lead", "body", "language").get(
+                pk=node.pk
+            ),
+            trail=tree.trail(node),
+            subpages=tree.children(node.pk),
+            aside=aside_lists(),
         )
         return context
 

@@ -1,11 +1,15 @@
-"""The editorial workflow: which move is allowed from which state, to whom, and what it records.
+"""The editorial workflow of articles and pages: which move is allowed from which state, to whom,
+and what it records.
 
 Reporter writes and submits; editor returns it or forwards it for approval; a leader of the
 station publishes (now or at a set time) or unpublishes. A change to a published article goes
 the same way as a proposed change (news/proposals.py): sent for approval, returned, published or
 discarded, while the public keeps the approved text. Every move runs in one transaction with
-the article row locked, writes a Transition row, and saves through Article.save() (so history and
-sanitising run). Admin buttons and any other caller use `apply()`; nothing else changes `status`.
+the row locked, writes a state change to the item's `transitions`, and saves through the model's
+save() (so history and sanitising run). Admin buttons and any other caller use `apply()`; nothing
+else changes `status`. A page (news/models/pages.py) has the same states, moves and roles, through
+its own permissions (news.publish_page…); changes to a published page are a leader's correction
+(proposed changes are the articles' only).
 """
 
 from dataclasses import dataclass
@@ -17,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import notifications, proposals
-from .models import Article, ChangeStatus, ProposedChange, Status, Transition
+from .models import ChangeStatus, ProposedChange, Status
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,7 @@ class Move:
     label: str
     sources: frozenset
     target: str
-    permission: str
+    action: str  # the permission, for the item's model: "submit" is news.submit_article…
     comment_required: bool = False
     own_articles_only: bool = False
     on_change: bool = False  # a move of the article's proposed change, not of the article
@@ -43,50 +47,57 @@ MOVES = {
         Move(
             "submit", gettext_lazy("Save and submit for review"),
             frozenset({Status.DRAFT, Status.RETURNED, Status.UNPUBLISHED}),
-            Status.SUBMITTED, "news.submit_article", own_articles_only=True,
+            Status.SUBMITTED, "submit", own_articles_only=True,
         ),
         Move(
             "return", gettext_lazy("Save and return to the author"),
             frozenset({Status.SUBMITTED, Status.PENDING_APPROVAL}),
-            Status.RETURNED, "news.review_article", comment_required=True,
+            Status.RETURNED, "review", comment_required=True,
         ),
         Move(
             "forward", gettext_lazy("Save and forward for approval"),
             frozenset({Status.SUBMITTED}),
-            Status.PENDING_APPROVAL, "news.review_article",
+            Status.PENDING_APPROVAL, "review",
         ),
         Move(
             "publish", gettext_lazy("Save and publish"),
             # From a draft too: a leader may write and publish (their own work needs a reason).
             frozenset({Status.DRAFT, Status.SUBMITTED, Status.PENDING_APPROVAL, Status.UNPUBLISHED}),
-            Status.PUBLISHED, "news.publish_article",
+            Status.PUBLISHED, "publish",
         ),
         Move(
             "unpublish", gettext_lazy("Save and unpublish"),
             frozenset({Status.PUBLISHED}),
-            Status.UNPUBLISHED, "news.publish_article", comment_required=True,
+            Status.UNPUBLISHED, "publish", comment_required=True,
         ),
         Move(
             "forward_change", gettext_lazy("Save the change and send it for approval"),
             frozenset({NO_CHANGE, ChangeStatus.DRAFT, ChangeStatus.RETURNED}),
-            ChangeStatus.PENDING_APPROVAL, "news.review_article", on_change=True,
+            ChangeStatus.PENDING_APPROVAL, "review", on_change=True,
         ),
         Move(
             "return_change", gettext_lazy("Save and return the change"),
             frozenset({ChangeStatus.PENDING_APPROVAL}),
-            ChangeStatus.RETURNED, "news.publish_article", comment_required=True, on_change=True,
+            ChangeStatus.RETURNED, "publish", comment_required=True, on_change=True,
         ),
         Move(
             "publish_change", gettext_lazy("Save and publish the change"),
-            OPEN_CHANGE, NO_CHANGE, "news.publish_article", on_change=True,
+            OPEN_CHANGE, NO_CHANGE, "publish", on_change=True,
         ),
         Move(
             "discard_change", gettext_lazy("Discard the change"),
-            OPEN_CHANGE, NO_CHANGE, "news.review_article", comment_required=True,
+            OPEN_CHANGE, NO_CHANGE, "review", comment_required=True,
             on_change=True,
         ),
     ]
 }  # fmt: skip
+
+
+def permission(item, action):
+    """The permission for `action` ("submit", "review", "publish") on `item`'s model (an
+    instance or the class): news.publish_article, news.publish_page…"""
+    opts = item._meta
+    return f"{opts.app_label}.{action}_{opts.model_name}"
 
 
 def change_state(article, user, change=None):
@@ -114,25 +125,30 @@ def may_write(user) -> bool:
     return user.has_perm("news.add_article") or user.has_perm("news.change_article")
 
 
-def may_edit(article: Article, user) -> bool:
-    """Whether `user` (who has the admin's right to change articles) may edit `article` now:
-    editors and leaders any article; a reporter their own work while it is in a state they
-    may submit from (a draft, a returned or an unpublished article), not once it is sent."""
-    if user.has_perm("news.review_article"):
-        return True
-    return article.author_id == user.pk and article.status in MOVES["submit"].sources
+def may_edit(item, user) -> bool:
+    """Whether `user` (who has the admin's right to change articles or pages) may edit `item`
+    now: editors and leaders any article; a reporter their own work while it is in a state they
+    may submit from (a draft, a returned or an unpublished article), not once it is sent. A
+    published page, which has no proposed changes, only a leader (a correction)."""
+    if user.has_perm(permission(item, "review")):
+        return (
+            item.status != Status.PUBLISHED
+            or proposals.supported(item)
+            or user.has_perm(permission(item, "publish"))
+        )
+    return item.author_id == user.pk and item.status in MOVES["submit"].sources
 
 
-def is_permitted(move: Move, article: Article, user) -> bool:
-    if not user.has_perm(move.permission):
+def is_permitted(move: Move, item, user) -> bool:
+    if not user.has_perm(permission(item, move.action)):
         return False
-    if move.own_articles_only and article.author_id != user.pk:
+    if move.own_articles_only and item.author_id != user.pk:
         # Editors and leaders may submit on behalf of others; a reporter only their own work.
-        return user.has_perm("news.review_article")
+        return user.has_perm(permission(item, "review"))
     return True
 
 
-def available_moves(article: Article, user) -> list[Move]:
+def available_moves(article, user) -> list[Move]:
     """The moves this user may make on this article now: the admin shows exactly these."""
     changing = change_state(article, user)
     return [
@@ -143,7 +159,7 @@ def available_moves(article: Article, user) -> list[Move]:
     ]
 
 
-def check(move: Move, article: Article, user, comment: str) -> None:
+def check(move: Move, article, user, comment: str) -> None:
     """Raise TransitionNotAllowed if `article` is no longer in a state `move` starts from, or
     ValidationError (code "comment_required") if the step needs a reason and has none.
     The admin form runs this before saving anything; apply() runs it again under the lock."""
@@ -189,8 +205,7 @@ def check_correction(article, user, comment, changed):
 
 
 def record_correction(article, user, comment):
-    Transition.objects.create(
-        article=article,
+    article.transitions.create(
         name="correct",
         from_status=article.status,
         to_status=article.status,
@@ -199,8 +214,8 @@ def record_correction(article, user, comment):
     )
 
 
-def apply(article: Article, name: str, user, *, comment: str = "", publish_at=None, now=None):
-    """Make move `name` on `article` as `user`; return the updated article.
+def apply(article, name: str, user, *, comment: str = "", publish_at=None, now=None):
+    """Make move `name` on `article` (or a page) as `user`; return the updated article.
 
     Raises PermissionDenied if the user may not, TransitionNotAllowed if the article is no longer
     in a state the move starts from, ValidationError if a required comment or reason is missing.
@@ -210,14 +225,18 @@ def apply(article: Article, name: str, user, *, comment: str = "", publish_at=No
     comment = comment.strip()
     with transaction.atomic():
         # The row lock makes concurrent moves queue; the second one sees the new state and fails.
-        locked = Article.objects.select_for_update().get(pk=article.pk)
+        locked = type(article)._default_manager.select_for_update().get(pk=article.pk)
         if not is_permitted(move, locked, user):
             raise PermissionDenied(_("You may not do this to this article."))
         check(move, locked, user, comment)
         if move.on_change:
             return _apply_to_change(locked, move, user, comment)
-        if name == "unpublish" and (
-            change := ProposedChange.objects.select_for_update().filter(article=locked).first()
+        if (
+            name == "unpublish"
+            and proposals.supported(locked)
+            and (
+                change := ProposedChange.objects.select_for_update().filter(article=locked).first()
+            )
         ):
             # Off the site, the text is kept as it stands, as for any unpublished article: the
             # open change becomes the article's text (never seen by the public: it is taken off
@@ -230,8 +249,7 @@ def apply(article: Article, name: str, user, *, comment: str = "", publish_at=No
             # A scheduled article's author is told when it is public, not now.
             locked.announced = not (locked.published_at > now and locked.author_id != user.pk)
         locked.save()
-        Transition.objects.create(
-            article=locked,
+        locked.transitions.create(
             name=name,
             from_status=from_status,
             to_status=move.target,
@@ -256,8 +274,7 @@ def _apply_to_change(article, move, user, comment):
         change.delete()
     else:
         proposals.move(change, move.target)
-    Transition.objects.create(
-        article=article,
+    article.transitions.create(
         name=move.name,
         from_status=article.status,
         to_status=article.status,

@@ -219,6 +219,21 @@ CKEDITOR_5_CONFIGS = {
         "link": {"defaultProtocol": "https://"},
     },
 }
+# Pages (news/models/pages.py): the article's editor without its photo buttons, since a page's
+# photos are not managed photos yet; news/sanitize.py's allowlist covers both.
+CKEDITOR_5_CONFIGS["page"] = {
+    **{
+        k: v for k, v in CKEDITOR_5_CONFIGS["article"].items() if k not in ("extraPlugins", "image")
+    },
+    "toolbar": {
+        **CKEDITOR_5_CONFIGS["article"]["toolbar"],
+        "items": [
+            item
+            for item in CKEDITOR_5_CONFIGS["article"]["toolbar"]["items"]
+            if item not in ("imageUpload", "articlePhotos")
+        ],
+    },
+}
 
 LOGIN_URL = "admin:login"
 # Where a login goes when its `next` is refused (another site): the admin, not Django's

@@ -34,7 +34,7 @@ AXE_VERSION = "4.14.1"  # tests/vendor/README.md
 
 @pytest.fixture
 def demo_pages(demo_made_once):
-    """The demo content, some of it read, and the four kinds of public page to check."""
+    """The demo content, some of it read, and the kinds of public page to check."""
     roles.ensure_groups()  # the live server's database is flushed between tests
     call_command("load_demo", force=True, stdout=io.StringIO())
     published = Article.objects.published()
@@ -48,6 +48,8 @@ def demo_pages(demo_made_once):
         "category": top_category.get_absolute_url(),
         "article": article.get_absolute_url(),
         "search": f"{reverse('news:search')}?q=quoc+phong",
+        "page": "/gioi-thieu/",  # a page with its own pages listed under it
+        "english page": "/gioi-thieu/introduction/",
     }
 
 

@@ -54,7 +54,6 @@ from tests.hostile_support import (
     article_data,
     change_url,
     cycle,
-    field_count,
     form_of,
     pack,
     quoted_address,
@@ -811,7 +810,7 @@ def test_no_corpus_string_runs_anywhere(browser, live_server, capsys):
     report.write_text("".join(f"{failure}\n" for failure in sweep.failures))
     with capsys.disabled():
         print(
-            f"\nhostile sweep: {len(CORPUS)} strings through {field_count()} fields, failed "
+            f"\nhostile sweep: {len(CORPUS)} strings through {len(plan.tried)} fields, failed "
             f"logins and the search: {stored} values saved (as typed; bodies cleaned), "
             f"{refused_values} refused "
             f"with the text kept (slugs, user names), {len(REFUSED_EVERYWHERE)} strings with a "

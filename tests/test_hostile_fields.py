@@ -16,7 +16,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils.html import escape
 
-from news.models import Article, Category, MenuLink, Photo, SiteSettings, Transition
+from news.models import Article, Category, MenuLink, Page, Photo, SiteSettings, Transition
 from news.sanitize import clean_html
 from tests.factories import CategoryFactory, image_upload
 from tests.hostile_corpus import CORPUS, SAMPLES
@@ -61,7 +61,10 @@ FAST = [
 ]
 
 # Text fields of the admin's forms that are not the model's own: what they are stored as.
-FORM_ONLY = {("news.Article", "workflow_comment"): ("news.Transition", "comment")}
+FORM_ONLY = {
+    ("news.Article", "workflow_comment"): ("news.Transition", "comment"),
+    ("news.Page", "workflow_comment"): ("news.PageTransition", "comment"),
+}
 TEXT_TYPES = {"CharField", "TextField", "SlugField", "EmailField"}
 
 
@@ -175,6 +178,18 @@ def typed(admin_client, superuser):
     names = {"first_name": values["first_name"], "last_name": values["last_name"]}
     assert admin_client.post(url, form_of(admin_client, url, **names)).status_code == 302
     assert admin_client.post(add_url("auth.Group"), {"name": values["group"]}).status_code == 302
+    values["page_title"] = value_for(limit(Page, "title"))
+    page = {
+        "title": values["page_title"],
+        "slug": "gioi-thieu",
+        "lead": values["lead"],
+        "body": "\n".join(FAST),
+        "order": "0",
+        "language": "vi",
+        "_move": "publish",
+        "workflow_comment": values["comment"],
+    }
+    assert admin_client.post(add_url("news.Page"), page).status_code == 302
     article.refresh_from_db()
     return values, article
 
@@ -202,6 +217,12 @@ def test_what_was_typed_is_what_is_stored(typed, superuser):
     assert superuser.last_name == stored_as_typed(values["last_name"])
     assert Group.objects.filter(name=stored_as_typed(values["group"])).exists()
     assert article.history.count() == 2
+    page = Page.objects.get()
+    assert (page.title, page.lead) == (
+        stored_as_typed(values["page_title"]),
+        values["lead"].strip(),
+    )
+    assert page.transitions.get().comment == stored_as_typed(values["comment"])
 
 
 def shown_escaped(html, *texts):
@@ -227,6 +248,10 @@ def test_pages_write_every_text_back_escaped(typed, client, admin_client):
     shown_escaped(
         page, values["title"], values["lead"], values["source"], *photo, values["comment"]
     )
+    page = client.get("/gioi-thieu/").content.decode()
+    shown_escaped(page, values["page_title"], values["lead"], *site)
+    page = admin_client.get(change_url(Page.objects.get())).content.decode()
+    shown_escaped(page, values["page_title"], values["lead"], values["comment"])
     compared = admin_client.get(reverse("admin:news_article_compare", args=[article.pk]))
     shown_escaped(compared.content.decode())
     for url in [
@@ -235,6 +260,7 @@ def test_pages_write_every_text_back_escaped(typed, client, admin_client):
         reverse("admin:auth_user_changelist"),
         reverse("admin:auth_group_changelist"),
         reverse("admin:news_article_history", args=[article.pk]),
+        reverse("admin:news_page_changelist"),
     ]:
         shown_escaped(admin_client.get(url).content.decode())
 

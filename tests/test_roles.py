@@ -14,9 +14,10 @@ def test_migration_creates_the_three_editorial_groups_with_their_permissions():
     # Run the migrations' own functions on an empty table, as on a new database: the groups
     # present now may have been made by tests/conftest.py after another test's flush.
     Group.objects.filter(name__in=roles.PERMISSIONS).delete()
-    state = MigrationLoader(connection).project_state(("news", "0005_workflow_permissions"))
+    state = MigrationLoader(connection).project_state(("news", "0020_pages"))
     import_module("news.migrations.0003_editorial_groups").create_groups(state.apps, None)
     import_module("news.migrations.0005_workflow_permissions").grant(state.apps, None)
+    import_module("news.migrations.0020_pages").grant(state.apps, None)
 
     for name, permissions in roles.PERMISSIONS.items():
         group = Group.objects.get(name=name)

@@ -2,4 +2,4 @@
 revisions and preview links), their photos, categories, site settings and the login form.
 Importing the package registers them all."""
 
-from . import articles, categories, login, site  # noqa: F401
+from . import articles, categories, login, pages, site  # noqa: F401

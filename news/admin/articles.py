@@ -2,54 +2,24 @@
 their comparison, and preview links. Who may do what lives in news/workflow.py."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, OuterRef, Subquery
-from django.http import Http404, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from portal.storage import StorageFull
 
-from .. import body_photos, proposals, revisions, workflow
+from .. import body_photos, proposals, revisions
 from ..dates import local_datetime
 from ..forms import PreviewLinkForm
 from ..models import Article, ChangeStatus, Photo, PreviewLink, SiteSettings, Status
 from .article_form import ArticleAdminForm
+from .editorial import EditorialAdmin
 from .photos import PhotoFormSet, PhotoInline, thumbnail
-
-# The read-only stand-in for the body field (ArticleAdmin.get_fieldsets).
-BODY_AS_SHOWN = "body_as_shown"
-
-
-class LenientAutocompleteSelect(AutocompleteSelect):
-    """Django's autocomplete, which shows a hand-typed value that is no id at all (category=abc)
-    as nothing chosen: it looked the value up to show its name, and the lookup raised."""
-
-    def optgroups(self, name, value, attr=None):
-        try:
-            return super().optgroups(name, value, attr)
-        except (ValueError, ValidationError):
-            return super().optgroups(name, [], attr)
-
-
-def check_database_id(value):
-    """404 unless `value` can be a row id: the admin's URLs take ids as text, and the history
-    views of django-simple-history look up whatever they get (…/history/abc/ raised ValueError)."""
-    if not (value.isascii() and value.isdigit() and len(value) <= 18):
-        raise Http404
-
-
-def _changed(formsets):
-    return any(formset.has_changed() for formset in formsets)
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -83,7 +53,7 @@ class QueueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(EditorialAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/news/article/change_form.html"
     list_display = [
@@ -149,38 +119,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
             return f"{state}, {ChangeStatus(obj.change_status).label.lower()}"
         return state
 
-    # Permissions: a reporter edits only their own unsubmitted work; editors and
-    # leaders edit any article. State changes go through workflow moves only.
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and getattr(request, "save_refused", None):
-            # A refused save: the form comes back with the typed text and the reason; its
-            # clean() refuses it, so nothing is saved (see changeform_view).
-            return self.has_view_permission(request, obj)
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or workflow.may_edit(obj, request.user)
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or self.has_change_permission(request, obj):
-            return fieldsets
-        # Read only (a reporter's submitted work): the body as readers will see it, not the
-        # HTML it is stored as.
-        return [
-            (name, {**options, "fields": [BODY_AS_SHOWN if f == "body" else f for f in fields]})
-            for name, options in fieldsets
-            for fields in [options["fields"]]
-        ]
-
-    @admin.display(description=_("body"))
-    def body_as_shown(self, obj):
-        return mark_safe(obj.body)  # cleaned with nh3 on every save (news/sanitize.py)
-
     def get_readonly_fields(self, request, obj=None):
-        # A reporter writes under their own name; editors and leaders may credit a colleague.
-        readonly = list(super().get_readonly_fields(request, obj))
-        if not request.user.has_perm("news.review_article"):
-            readonly.append("author")
+        readonly = super().get_readonly_fields(request, obj)
         if not request.user.has_perm("news.publish_article"):
             readonly.append("is_featured")  # the front page is the leaders' decision
         if proposals.goes_to_change(obj, request.user):
@@ -188,66 +128,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
             readonly += [name for name in ("author", "is_featured") if name not in readonly]
         return readonly
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        return type(
-            form.__name__,
-            (form,),
-            {
-                "workflow_move": getattr(request, "workflow_move", None),
-                "acting_user": request.user,
-                "refusal": getattr(request, "save_refused", None),
-                "restoring": getattr(request, "restoring", None),
-            },
-        )
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name in self.get_autocomplete_fields(request):
-            kwargs.setdefault(
-                "widget",
-                LenientAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")),
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
         initial.setdefault("source", SiteSettings.load().station_name)
-        initial.setdefault("author", request.user.pk)
         return initial
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "POST":
-            article = self.get_object(request, unquote(object_id)) if object_id else None
-            if object_id and article is None and self.has_add_permission(request):
-                # Deleted while being edited: the text comes back in the add form, whose Save
-                # makes it a new article.
-                request.save_refused = gettext(
-                    "This article was deleted while you were editing it. Your text is still "
-                    "below: “Save” makes it a new article."
-                )
-                add_url = reverse("admin:news_article_add")
-                return super().changeform_view(request, None, add_url, extra_context)
-            if article and not self.has_change_permission(request, article):
-                request.save_refused = gettext(
-                    "You can no longer change this article: it is now “%(status)s”. Your text "
-                    "is still below: copy what you need and ask an editor."
-                ) % {"status": article.get_status_display()}
-            request.to_change = proposals.goes_to_change(article, request.user)
-            if "_move" in request.POST:
-                move = workflow.MOVES.get(request.POST["_move"])
-                if move is None:
-                    return HttpResponseBadRequest()
-                subject = article or Article(author=request.user, status=Status.DRAFT)
-                if workflow.is_permitted(move, subject, request.user):
-                    request.workflow_move = move
-                    if not move.on_change and move.target != Status.PUBLISHED:
-                        # Taken off the site: the text is no longer public, so it is saved as
-                        # it stands, as for any unpublished article.
-                        request.to_change = False
-                else:
-                    request.save_refused = gettext(
-                        "You may not take this step on this article. Your text is still below."
-                    )
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except StorageFull:
@@ -260,40 +146,21 @@ class ArticleAdmin(SimpleHistoryAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        article = obj or Article(author=request.user, status=Status.DRAFT)
         if request.method == "POST":  # a save the admin renders again was refused
             for inline in context.get("inline_admin_formsets", []):
                 if isinstance(inline.formset, PhotoFormSet):
                     inline.formset.ask_again_for_dropped_uploads()
-        context.update(
-            workflow_moves=workflow.available_moves(article, request.user),
-            proposed_change=proposals.open_change(obj),
-            to_change=proposals.goes_to_change(obj, request.user),
-            transitions=obj.transitions.select_related("actor") if obj else [],
-            can_share_preview=obj is not None and request.user.has_perm("news.publish_article"),
+        context["can_share_preview"] = obj is not None and request.user.has_perm(
+            "news.publish_article"
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
-        if obj.author_id is None:
-            obj.author = request.user
-        if getattr(request, "workflow_move", None) is not None:
-            # The step saves the article again right after (workflow.apply): that save is the
-            # revision, so that "save and submit" leaves one revision, not two identical ones.
-            obj.skip_history_when_saving = True
         if change and getattr(request, "to_change", False):
             # Kept as the article's proposed change (its photos' texts: save_related).
             proposals.save(Article(pk=obj.pk), request.user, form.cleaned_data)
             request.change_saved = True
             return
-        if change:
-            # The form never changes the editorial state, not even when restoring a revision.
-            current = Article.objects.get(pk=obj.pk)
-            obj.status, obj.published_at, obj.version = (
-                current.status,
-                current.published_at,
-                current.version,
-            )
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -319,30 +186,15 @@ class ArticleAdmin(SimpleHistoryAdmin):
                         "leader publishes the change."
                     ),
                 )
-        else:
-            was_public = change and form.instance.status == Status.PUBLISHED
-            before = body_photos.stored_texts(form.instance)
-            super().save_related(request, form, formsets, change)
-            body_photos.attach(form.instance, request.user, before)
-            if was_public and move is None and (form.changes_content or _changed(formsets)):
-                workflow.record_correction(
-                    form.instance, request.user, form.cleaned_data.get("workflow_comment", "")
-                )
-        if move is not None:
-            del form.instance.skip_history_when_saving
-            workflow.apply(
-                form.instance,
-                move.name,
-                request.user,
-                comment=form.cleaned_data.get("workflow_comment", ""),
-                publish_at=form.cleaned_data.get("publish_at"),
-            )
-            form.instance.refresh_from_db()
-            proposals.forget(form.instance)
-            messages.success(
-                request,
-                gettext("State: %(status)s.") % {"status": workflow.state_label(form.instance)},
-            )
+            self.record_correction_or_move(request, form, False, False)
+            return
+        super().save_related(request, form, formsets, change)
+
+    def save_related_content(self, request, form, formsets, change):
+        before = body_photos.stored_texts(form.instance)
+        changed = super().save_related_content(request, form, formsets, change)
+        body_photos.attach(form.instance, request.user, before)
+        return changed
 
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
         # "… was changed successfully" would say the public sees it: save_related said what
@@ -356,44 +208,20 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def get_historical_record_context_helper(self, request, historical_record):
         return revisions.ReadableChanges(self.model, historical_record)
 
-    def history_view(self, request, object_id, extra_context=None):
-        check_database_id(unquote(object_id))
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        check_database_id(unquote(object_id))
-        check_database_id(version_id)
-        if request.method != "POST":
-            return super().history_form_view(request, object_id, version_id, extra_context)
-        # Restoring a revision is an edit: the same rules as editing the article apply. Of a
-        # live article, it is a proposed change, or a leader's correction the timeline shows.
-        article = self._article_or_404(request, object_id)
-        if not self.has_change_permission(request, article):
-            raise PermissionDenied
-        request.to_change = proposals.goes_to_change(article, request.user)
-        request.restoring = version_id
-        with transaction.atomic():
-            response = super().history_form_view(request, object_id, version_id, extra_context)
-            if response.status_code == 302:  # the article's text was restored; now its photos'
-                revision = get_object_or_404(article.history, history_id=version_id)
-                if request.to_change:
-                    proposals.save_photo_texts(article, revisions.texts_at(article, revision))
-                    messages.info(
-                        request,
-                        gettext(
-                            "Your change was saved. Readers keep seeing the published text "
-                            "until a leader publishes the change."
-                        ),
-                    )
-                else:
-                    revisions.restore_photo_texts(article, revision)
-                    if article.status == Status.PUBLISHED:
-                        workflow.record_correction(
-                            article,
-                            request.user,
-                            gettext("Revision #%(id)s restored.") % {"id": version_id},
-                        )
-        return response
+    def restored(self, request, article, revision):
+        # The article's text was restored; now its photos'.
+        if request.to_change:
+            proposals.save_photo_texts(article, revisions.texts_at(article, revision))
+            messages.info(
+                request,
+                gettext(
+                    "Your change was saved. Readers keep seeing the published text "
+                    "until a leader publishes the change."
+                ),
+            )
+            return
+        revisions.restore_photo_texts(article, revision)
+        super().restored(request, article, revision)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -416,14 +244,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
             *super().get_urls(),
         ]
 
-    def _article_or_404(self, request, object_id):
-        article = self.get_object(request, unquote(object_id))  # None for a malformed id too
-        if article is None:
-            raise Http404
-        return article
-
     def compare_view(self, request, object_id):
-        article = self._article_or_404(request, object_id)
+        article = self._object_or_404(request, object_id)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         context = {
@@ -437,7 +259,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def change_diff_view(self, request, object_id):
         """The published text against the proposed change, as a leader decides on it."""
-        article = self._article_or_404(request, object_id)
+        article = self._object_or_404(request, object_id)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         change = proposals.open_change(article)
@@ -456,7 +278,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/news/article/change_diff.html", context)
 
     def preview_links_view(self, request, object_id):
-        article = self._article_or_404(request, object_id)
+        article = self._object_or_404(request, object_id)
         if not request.user.has_perm("news.publish_article"):
             raise PermissionDenied
         if request.method == "POST":

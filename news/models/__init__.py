@@ -2,6 +2,7 @@
 
 from .articles import Article, ArticleQuerySet, Status, Transition, ViewCount
 from .categories import Category, CategoryQuerySet, vietnamese_slug
+from .pages import Page, PageTransition
 from .photos import Photo
 from .previews import PreviewLink, preview_expiry, preview_token
 from .proposals import ChangeStatus, ProposedChange
@@ -15,6 +16,8 @@ __all__ = [
     "CategoryQuerySet",
     "ChangeStatus",
     "MenuLink",
+    "Page",
+    "PageTransition",
     "Photo",
     "PreviewLink",
     "ProposedChange",

@@ -212,12 +212,10 @@ class Article(models.Model):
         )
 
 
-class Transition(models.Model):
-    """One move of an article between editorial states: the audit trail (written by workflow.py)."""
+class StateChange(models.Model):
+    """One move of an article or a page between editorial states: the audit trail (written by
+    news/workflow.py)."""
 
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("article")
-    )
     name = models.CharField(_("action"), max_length=30)
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
@@ -229,8 +227,7 @@ class Transition(models.Model):
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
     class Meta:
-        verbose_name = _("state change")
-        verbose_name_plural = _("state changes")
+        abstract = True
         ordering = ["created_at", "pk"]
 
     # What each move did, as the timeline says it (news/workflow.py makes them).
@@ -248,11 +245,21 @@ class Transition(models.Model):
     }
 
     def __str__(self):
-        return f"{self.article_id}: {self.from_status} → {self.to_status}"
+        return f"{self.from_status} → {self.to_status}"
 
     @property
     def action(self):
         return self.ACTIONS.get(self.name, self.name)
+
+
+class Transition(StateChange):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("article")
+    )
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("state change")
+        verbose_name_plural = _("state changes")
 
 
 class ViewCount(models.Model):

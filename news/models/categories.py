@@ -37,6 +37,22 @@ def hidden_at_or_above(path):
     return Exists(Category.objects.filter(at_or_above, is_active=False))
 
 
+@transaction.atomic
+def save_with_paths(node, *args, **kwargs):
+    """Save `node` (a tree of slugs, each row keeping its `path`: the slugs of its ancestors
+    and its own joined by "/") and, if its path changed, its descendants' paths."""
+    old_path = node.path
+    node.path = (f"{node.parent.path}/" if node.parent_id else "") + node.slug
+    super(type(node), node).save(*args, **kwargs)
+    if old_path and old_path != node.path:
+        # Renamed or moved: the descendants' URLs change with it. The recursive CTE lists
+        # them parents first, so each parent's new path is known before its children.
+        paths = {node.pk: node.path}
+        for child in node.descendants().order_by("tree_depth"):
+            paths[child.pk] = f"{paths[child.parent_id]}/{child.slug}"
+            type(node).objects.filter(pk=child.pk).update(path=paths[child.pk])
+
+
 class CategoryQuerySet(TreeQuerySet):
     def active(self):
         """Categories the public may see: active, and no inactive category above them."""
@@ -89,19 +105,9 @@ class Category(TreeNode):
         if clash.exists():
             raise ValidationError({"slug": _("Another category at this level has this slug.")})
 
-    @transaction.atomic
     def save(self, *args, **kwargs):
         self.slug = vietnamese_slug(self.slug or self.name, 120)
-        old_path = self.path
-        self.path = self._computed_path()
-        super().save(*args, **kwargs)
-        if old_path and old_path != self.path:
-            # Renamed or moved: the descendants' URLs change with it. The recursive CTE lists
-            # them parents first, so each parent's new path is known before its children.
-            paths = {self.pk: self.path}
-            for child in self.descendants().order_by("tree_depth"):
-                paths[child.pk] = f"{paths[child.parent_id]}/{child.slug}"
-                Category.objects.filter(pk=child.pk).update(path=paths[child.pk])
+        save_with_paths(self, *args, **kwargs)
 
     def trail(self):
         """This category and its ancestors, root first, in one query (prefixes of the path)."""

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset",
             action="store_true",
-            help=_("Delete the demo articles, photos and categories, then load them again."),
+            help=_("Delete the demo articles, photos, categories and pages, then load them again."),
         )
         parser.add_argument(
             "--force",
@@ -46,6 +46,7 @@ class Command(BaseCommand):
                         articles=outcome.articles,
                         photos=outcome.photos,
                         categories=outcome.categories,
+                        pages=outcome.pages,
                     )
                 )
             )

@@ -1,0 +1,69 @@
+"""Pages (Giới thiệu, Liên hệ, the English introduction): a small tree, written and published
+through the same workflow as articles (EditorialAdmin)."""
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Page
+from ..sanitize import clean_html
+from .editorial import EditorialAdmin, EditorialForm
+
+
+class PageAdminForm(EditorialForm):
+    class Meta:
+        model = Page
+        fields = ["title", "slug", "lead", "body", "parent", "order", "language", "author"]
+
+    def clean_body(self):
+        body = clean_html(self.cleaned_data["body"])
+        if "<img" in body:
+            # A page's editor has no photo button: an image pasted in would be a file of
+            # another site, or one no one manages.
+            raise ValidationError(
+                gettext(
+                    "A page cannot hold images yet: remove the image from the text (your text "
+                    "is kept below)."
+                ),
+                code="page_image",
+            )
+        return body
+
+
+@admin.register(Page)
+class PageAdmin(EditorialAdmin):
+    form = PageAdminForm
+    change_form_template = "admin/news/page/change_form.html"
+    list_display = ["indented_title", "address", "state", "language", "author", "updated_at"]
+    list_display_links = ["indented_title"]
+    list_filter = ["status", "language"]
+    list_select_related = ["author"]
+    search_fields = ["title", "lead"]
+    ordering = ["path"]
+    prepopulated_fields = {"slug": ("title",)}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body"]}),
+        (_("Place in the tree"), {"fields": ["parent", "order", "language", "author"]}),
+    ]
+
+    class Media:
+        js = ["admin/js/urlify.js", "news/admin/urlify_vi.js"]
+        css = {"all": ["news/admin/newsroom.css"]}
+
+    @admin.display(description=_("title"), ordering="path")
+    def indented_title(self, page):
+        return format_html("{}{}", "— " * page.path.count("/"), page.title)
+
+    @admin.display(description=_("address"))
+    def address(self, page):
+        return page.get_absolute_url()
+
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, page):
+        return page.get_status_display()
+
+    def view_on_site(self, page):
+        # Only a public page has an address that answers.
+        return page.get_absolute_url() if page.status == "published" else None

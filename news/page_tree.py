@@ -1,0 +1,72 @@
+"""The public tree of pages (news/models/pages.py), from the cache: which pages a reader may
+open, under which address, and what leads to them. A page is public when it and every page
+above it are published: hiding "Giới thiệu" hides "Giới thiệu › Lịch sử" too."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import get_language
+
+from .models import Page
+from .page_cache import cached
+
+
+@dataclass(frozen=True)
+class PageNode:
+    pk: int
+    parent_id: int | None
+    path: str
+    name: str  # the title, named as categories are for the breadcrumb
+    lead: str
+    language: str
+
+    def get_absolute_url(self):
+        return f"/{self.path}/"
+
+
+@dataclass
+class PageTree:
+    nodes: dict = field(default_factory=dict)  # pk -> PageNode, public pages only
+    by_path: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, rows):
+        published = {row.pk: row for row in rows}
+        tree = cls()
+        for row in rows:
+            ancestor = row
+            while ancestor is not None and ancestor.parent_id is not None:
+                ancestor = published.get(ancestor.parent_id)
+            if ancestor is not None:  # reached the top through published pages only
+                tree.nodes[row.pk] = row
+                tree.by_path[row.path] = row
+        return tree
+
+    def get(self, path):
+        return self.by_path.get(path)
+
+    def trail(self, node):
+        """`node` and the pages above it, top first."""
+        trail = [node]
+        while trail[0].parent_id is not None:
+            trail.insert(0, self.nodes[trail[0].parent_id])
+        return trail
+
+    def children(self, pk):
+        return [node for node in self.nodes.values() if node.parent_id == pk]
+
+
+def page_tree():
+    """The public pages, in their order (one query while the cache holds it)."""
+
+    def build():
+        rows = Page.objects.published().order_by("order", "title")
+        return PageTree.of(
+            [
+                PageNode(pk, parent_id, path, title, lead, language)
+                for pk, parent_id, path, title, lead, language in rows.values_list(
+                    "pk", "parent_id", "path", "title", "lead", "language"
+                )
+            ]
+        )
+
+    return cached(f"page-tree:{get_language()}", build)
