@@ -27,12 +27,6 @@ dựng và các nghề thủ công truyền thống.</p>
 <p>Đài Truyền thanh huyện là đơn vị sự nghiệp trực thuộc Ủy ban nhân dân huyện, có nhiệm vụ
 thông tin, tuyên truyền chủ trương của Đảng, chính sách, pháp luật của Nhà nước và các hoạt
 động của địa phương đến mọi người dân.</p>
-<h2>Trong mục này</h2>
-<ul>
-<li>Lịch sử hình thành và phát triển của huyện.</li>
-<li>Cơ cấu tổ chức của Đài Truyền thanh huyện.</li>
-<li>Giới thiệu bằng tiếng Anh.</li>
-</ul>
 """,
         children=(
             DemoPage(

@@ -19,6 +19,12 @@ class SearchForm(forms.Form):
             "invalid_choice": _("There is no such category: all categories were searched.")
         },
     )
+    kind = forms.ChoiceField(
+        label=_("Type"),
+        required=False,
+        choices=[("", _("Everything")), ("article", _("Articles")), ("page", _("Pages"))],
+        error_messages={"invalid_choice": _("There is no such type: everything was searched.")},
+    )
     date_from = forms.DateField(
         label=_("From (day/month/year)"),
         required=False,

@@ -70,3 +70,36 @@ def page_tree():
         )
 
     return cached(f"page-tree:{get_language()}", build)
+
+
+PAGE_RESULTS = 5
+
+
+def search_pages(text):
+    """The public pages holding every word of `text`, accents ignored (search.fold): those with
+    all of them in the title first, then by address; PAGE_RESULTS at most. The portal has a handful of pages: their
+    words are kept in the cache and matched here, with no query."""
+    from .search import TAG, WORD, fold
+
+    words = set(WORD.findall(fold(text)))
+    if not words:
+        return []
+
+    def build():
+        rows = Page.objects.published().order_by("order", "title")
+        return [
+            (
+                pk,
+                set(WORD.findall(fold(title))),
+                set(WORD.findall(fold(f"{lead} {TAG.sub(' ', body)}"))),
+            )
+            for pk, title, lead, body in rows.values_list("pk", "title", "lead", "body")
+        ]
+
+    tree = page_tree()
+    found = []
+    for pk, title_words, other_words in cached(f"page-words:{get_language()}", build):
+        node = tree.nodes.get(pk)
+        if node is not None and words <= title_words | other_words:
+            found.append((not words <= title_words, node.path, node))
+    return [node for _in_text, _path, node in sorted(found, key=lambda hit: hit[:2])][:PAGE_RESULTS]

@@ -15,7 +15,7 @@ from .forms import SearchForm
 from .models import Article, Page, Photo
 from .navigation import category_tree
 from .page_cache import cached
-from .page_tree import page_tree
+from .page_tree import page_tree, search_pages
 
 HOME_FEATURED = 4
 HOME_LATEST = 10
@@ -202,6 +202,8 @@ class SearchView(TemplateView):
         tree = category_tree()
         form = SearchForm(self.request.GET or None, tree=tree)
         found = search.Found()
+        pages = []
+        past_first_page = self.request.GET.get("page", "1") not in ("", "1")
         if self.request.GET:
             form.is_valid()  # an invalid filter is shown with its error and left out
             data = {name: form.cleaned_data.get(name) for name in form.fields}
@@ -216,7 +218,13 @@ class SearchView(TemplateView):
             # The boundary of the newest articles is cached per category, not per dates.
             dated = data["date_from"] or data["date_to"]
             scope = None if dated else f"category:{category and category.pk}"
-            found = search.find(articles, search.clean_query(data["q"]), scope)
+            text = search.clean_query(data["q"])
+            if data["kind"] != "page":
+                found = search.find(articles, text, scope)
+            # Pages have no category nor date: not with those filters; above the first page.
+            if data["kind"] != "article" and not (category or dated) and not past_first_page:
+                pages = search_pages(text)
+                found.query = found.query or text
         query_string = self.request.GET.copy()
         query_string.pop("page", None)
         try:
@@ -230,6 +238,7 @@ class SearchView(TemplateView):
             query=found.query,
             found=found,
             articles=search.with_snippets(page.items, found),
+            pages_found=pages,
             page=page,
             aside=aside_lists(page.items),
         )

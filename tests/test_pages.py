@@ -253,3 +253,61 @@ def test_restoring_a_revision_of_a_public_page_is_a_correction(client, people):
     page.refresh_from_db()
     assert (page.lead, page.status) == ("Bản đầu.", Status.PUBLISHED)
     assert page.transitions.get().name == "correct"
+
+
+def test_search_finds_pages_without_accents_and_filters_by_type():
+    from tests.factories import ArticleFactory
+
+    about = make_page("Giới thiệu", "gioi-thieu", lead="Huyện và Đài Truyền thanh.")
+    make_page("Lịch sử", "lich-su", parent=about, body="<p>Vùng đất có nhiều di tích.</p>")
+    make_page("Bản nháp lịch sử", "ban-nhap", status=Status.DRAFT)
+    ArticleFactory(title="Lịch sử ngôi đình làng")
+    reader = Client()
+
+    def found(**params):
+        html = reader.get(reverse("news:search"), params).content.decode()
+        pages = (
+            html.split('id="search-pages-heading"')[1].split("</section>")[0]
+            if 'id="search-pages-heading"' in html
+            else ""
+        )
+        return (
+            [url for url in ("/gioi-thieu/", "/gioi-thieu/lich-su/") if f'href="{url}"' in pages],
+            "Lịch sử ngôi đình làng" in html.split('class="search-results"')[1].split("</ol>")[0],
+        )
+
+    assert found(q="lich su") == (["/gioi-thieu/lich-su/"], True)
+    assert found(q="di tich")[0] == ["/gioi-thieu/lich-su/"]  # words of its body
+    assert found(q="truyen thanh")[0] == ["/gioi-thieu/"]
+    assert found(q="lich su", kind="page") == (["/gioi-thieu/lich-su/"], False)
+    assert found(q="lich su", kind="article") == ([], True)
+    assert found(q="lich su", date_from="01/01/2020") == ([], True)  # pages have no date
+    response = reader.get(reverse("news:search"), {"q": "lich su", "kind": "radio"})
+    assert "Không có loại này: đã tìm trong tất cả." in response.content.decode()
+    assert (
+        "1 trang"
+        in reader.get(reverse("news:search"), {"q": "di tich", "kind": "page"}).content.decode()
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_reader_on_a_phone_opens_the_english_page_from_the_menu(open_page):
+    from playwright.sync_api import expect
+
+    from tests.browser_support import PHONE, artifact_path, record_errors
+
+    about = make_page("Giới thiệu", "gioi-thieu")
+    make_page("Introduction", "introduction", parent=about, language="en", lead="In English.")
+    MenuLink.objects.create(site=SiteSettings.load(), url="/gioi-thieu/", label="Giới thiệu")
+    page = open_page(**PHONE)
+    errors = record_errors(page)
+    page.goto("/")
+    nav = page.get_by_role("navigation", name="Chuyên mục")
+    nav.locator("summary").click()
+    nav.get_by_role("link", name="Introduction", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Introduction")
+    expect(page.locator("article.article")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("navigation", name="Vị trí trang")).to_contain_text("Giới thiệu")
+    page.screenshot(path=artifact_path("english-page-390.png"), full_page=True)
+    assert errors == []
