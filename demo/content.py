@@ -104,7 +104,7 @@ AUTHOR = "phongvien"
 
 # The block that `load_demo` prints at the end.
 NOTICE = {
-    "loaded": "Đã nạp dữ liệu mẫu: {articles} bài viết, {photos} ảnh, {categories} chuyên mục, {pages} trang.",
+    "loaded": "Đã nạp dữ liệu mẫu: {articles} bài viết, {photos} ảnh, {categories} chuyên mục, {pages} trang, {broadcasts} buổi phát thanh.",
     "skipped": "Cơ sở dữ liệu đã có bài viết nên không nạp thêm dữ liệu mẫu (dùng --reset để nạp lại).",
     "site": "Trang công khai:",
     "admin": "Trang quản trị:",

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models.functions import Length
+from django.urls import reverse
 from django.utils import timezone
 
 from news import body_photos
@@ -24,11 +25,14 @@ from news.models import (
     Status,
     vietnamese_slug,
 )
+from radio.models import Broadcast, Programme
 
 from .articles import ARTICLES
+from .audio import jingle_mp3
 from .content import ACCOUNTS, AUTHOR, CATEGORIES, FOOTER_LINKS, LOGO_INITIALS, SITE, SOURCE
 from .pages import MENU_PAGES, PAGES
 from .pictures import logo_png
+from .radio import BROADCASTS, PROGRAMMES
 from .scenes import render
 
 
@@ -39,6 +43,7 @@ class Outcome:
     photos: int = 0
     categories: int = 0
     pages: int = 0
+    broadcasts: int = 0
 
 
 def load_demo(reset=False, now=None):
@@ -60,12 +65,13 @@ def load_demo(reset=False, now=None):
             now = now or timezone.now()
             articles, photos = load_articles(categories, users[AUTHOR], now, written)
             pages = load_pages(users[AUTHOR], now)
+            broadcasts = load_radio(users[AUTHOR], now, written)
             load_menu(categories)
     except BaseException:
         for name in written:
             default_storage.delete(name)
         raise
-    return Outcome(True, articles, photos, len(categories), pages)
+    return Outcome(True, articles, photos, len(categories), pages, broadcasts)
 
 
 def ensure_accounts():
@@ -91,6 +97,11 @@ def _delete_file_after_commit(name):
 
 
 def remove_demo_content():
+    broadcasts = Broadcast.objects.filter(programme__slug__in=[p.slug for p in PROGRAMMES])
+    for name in broadcasts.values_list("audio", flat=True):
+        _delete_file_after_commit(name)
+    broadcasts.delete()
+    Programme.objects.filter(slug__in=[p.slug for p in PROGRAMMES], broadcasts=None).delete()
     Page.objects.filter(path__in=demo_page_paths()).order_by(Length("path").desc()).delete()
     articles = Article.objects.filter(title__in=[a.title for a in ARTICLES])
     for name in Photo.objects.filter(article__in=articles).values_list("image", flat=True):
@@ -148,6 +159,34 @@ def load_pages(author, now):
     return count
 
 
+def load_radio(author, now, written):
+    """The demo's programmes and their broadcasts, published, each with a synthesised jingle."""
+    programmes = {}
+    for order, demo in enumerate(PROGRAMMES, start=1):
+        programme = Programme.objects.filter(slug=demo.slug).first() or Programme(slug=demo.slug)
+        programme.name, programme.description, programme.order = demo.name, demo.description, order
+        programme.save()
+        programmes[demo.slug] = programme
+    for number, demo in enumerate(BROADCASTS):
+        aired_at = min(publication_time(demo.days_ago, demo.time, now), now)
+        broadcast = Broadcast(
+            programme=programmes[demo.programme],
+            number=demo.number,
+            aired_at=aired_at,
+            summary=demo.summary.strip(),
+            transcript=demo.transcript.strip(),
+            author=author,
+            status=Status.PUBLISHED,
+            published_at=aired_at,
+        )
+        # Each its own tune (transposed), so that the files differ.
+        mp3 = jingle_mp3(demo.seconds, transpose=1 + number / 8)
+        broadcast.take_audio(ContentFile(mp3, name="jingle.mp3"))
+        broadcast.save()
+        written.append(broadcast.audio.name)
+    return len(BROADCASTS)
+
+
 def load_menu(categories):
     """The main menu: the top-level categories, then the introduction and contact pages."""
     site = SiteSettings.load()
@@ -158,7 +197,9 @@ def load_menu(categories):
     )
     links = [MenuLink(category=category) for category in roots]
     titles = {page.slug: page.title for page in PAGES}
-    links += [MenuLink(url=f"/{slug}/", label=titles[slug]) for slug in MENU_PAGES]
+    links += [MenuLink(url=f"/{slug}/", label=titles[slug]) for slug in MENU_PAGES[:1]]
+    links.append(MenuLink(url=reverse("radio:broadcasts"), label="Phát thanh"))
+    links += [MenuLink(url=f"/{slug}/", label=titles[slug]) for slug in MENU_PAGES[1:]]
     for order, link in enumerate(links, start=1):
         link.site, link.place, link.order = site, MenuLink.Place.MENU, order
         link.save()

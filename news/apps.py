@@ -8,4 +8,11 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         # The receivers that move the content version on every public change.
-        from . import content_version  # noqa: F401
+        from . import (
+            content_version,  # noqa: F401
+            publishable,
+        )
+        from .models import Article, Page
+
+        publishable.register(Article)
+        publishable.register(Page)

@@ -31,8 +31,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from . import notifications
-from .models import Article, Category, MenuLink, Page, Photo, SiteSettings, Status
+from . import notifications, publishable
+from .models import Article, Category, MenuLink, Photo, SiteSettings, Status
 
 logger = logging.getLogger(__name__)
 
@@ -77,11 +77,10 @@ def renew():
     as next too, so a renewal in between (any public change) never skips telling them."""
     times = [
         items.order_by("published_at").values_list("published_at", flat=True).first()
+        for model in publishable.MODELS
         for items in (
-            Article.objects.scheduled(),
-            Article.objects.filter(status=Status.PUBLISHED, announced=False),
-            Page.objects.scheduled(),
-            Page.objects.filter(status=Status.PUBLISHED, announced=False),
+            model.objects.scheduled(),
+            model.objects.filter(status=Status.PUBLISHED, announced=False),
         )
     ]
     upcoming = min((time for time in times if time is not None), default=None)
@@ -128,9 +127,8 @@ def bump():
         memo.pop("version", None)  # this request's own later pages see its change
 
 
-@receiver([post_save, post_delete], sender=Article)
-@receiver([post_save, post_delete], sender=Page)
-def article_changed(sender, instance, **kwargs):
+def item_changed(sender, instance, **kwargs):
+    """An article, a page or a broadcast (news/publishable.py connects it for each)."""
     if instance.status == Status.PUBLISHED or instance.was_public:
         bump()
 

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import roles
+from . import publishable, roles
 from .dates import local_datetime
-from .models import Article, Page, Status
+from .models import Status
 
 
 def _admin_link(item):
@@ -153,7 +153,7 @@ def announce_due(now=None):
     the first request after the time: no timer to run). Returns how many were told."""
     now = now or timezone.now()
     messages = []
-    for model in (Article, Page):
+    for model in publishable.MODELS:
         messages += _announcements(model, now)
     if messages:
         send_mass_mail(messages, fail_silently=False)

@@ -86,20 +86,20 @@ def search_pages(text):
         return []
 
     def build():
+        # The public pages with their words, in one query (the tree is made from the same rows).
+        nodes, words_of = [], {}
         rows = Page.objects.published().order_by("order", "title")
-        return [
-            (
-                pk,
-                set(WORD.findall(fold(title))),
-                set(WORD.findall(fold(f"{lead} {TAG.sub(' ', body)}"))),
-            )
-            for pk, title, lead, body in rows.values_list("pk", "title", "lead", "body")
-        ]
+        for pk, parent_id, path, title, lead, body, language in rows.values_list(
+            "pk", "parent_id", "path", "title", "lead", "body", "language"
+        ):
+            nodes.append(PageNode(pk, parent_id, path, title, lead, language))
+            text = f"{lead} {TAG.sub(' ', body)}"
+            words_of[pk] = (set(WORD.findall(fold(title))), set(WORD.findall(fold(text))))
+        return [(node, *words_of[node.pk]) for node in PageTree.of(nodes).nodes.values()]
 
-    tree = page_tree()
-    found = []
-    for pk, title_words, other_words in cached(f"page-words:{get_language()}", build):
-        node = tree.nodes.get(pk)
-        if node is not None and words <= title_words | other_words:
-            found.append((not words <= title_words, node.path, node))
+    found = [
+        (not words <= title_words, node.path, node)
+        for node, title_words, other_words in cached(f"page-words:{get_language()}", build)
+        if words <= title_words | other_words
+    ]
     return [node for _in_text, _path, node in sorted(found, key=lambda hit: hit[:2])][:PAGE_RESULTS]

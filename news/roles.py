@@ -1,4 +1,4 @@
-"""The station's editorial roles, as Django groups (created by migrations 0003, 0005 and 0020)."""
+"""The station's editorial roles, as Django groups (made by migrations: news 0003, 0005 and 0020, radio 0002)."""
 
 REPORTER = "Phóng viên"
 EDITOR = "Biên tập viên"
@@ -21,6 +21,11 @@ PERMISSIONS = {
         "news.change_page",
         "news.view_page",
         "news.submit_page",
+        "radio.add_broadcast",
+        "radio.change_broadcast",
+        "radio.view_broadcast",
+        "radio.view_programme",
+        "radio.submit_broadcast",
     ],
     EDITOR: [
         "news.add_article",
@@ -40,6 +45,12 @@ PERMISSIONS = {
         "news.view_page",
         "news.submit_page",
         "news.review_page",
+        "radio.add_broadcast",
+        "radio.change_broadcast",
+        "radio.view_broadcast",
+        "radio.view_programme",
+        "radio.submit_broadcast",
+        "radio.review_broadcast",
     ],
     PUBLISHER: [
         "news.add_article",
@@ -66,6 +77,16 @@ PERMISSIONS = {
         "news.submit_page",
         "news.review_page",
         "news.publish_page",
+        "radio.add_broadcast",
+        "radio.change_broadcast",
+        "radio.delete_broadcast",
+        "radio.view_broadcast",
+        "radio.add_programme",
+        "radio.change_programme",
+        "radio.view_programme",
+        "radio.submit_broadcast",
+        "radio.review_broadcast",
+        "radio.publish_broadcast",
     ],
 }
 
@@ -77,10 +98,12 @@ def ensure_groups():
     emptied one.
     """
     from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
 
     for name, permissions in PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
-        codenames = [permission.split(".", 1)[1] for permission in permissions]
-        group.permissions.set(
-            Permission.objects.filter(content_type__app_label="news", codename__in=codenames)
-        )
+        wanted = Q(pk__in=[])
+        for permission in permissions:
+            app_label, codename = permission.split(".", 1)
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        group.permissions.set(Permission.objects.filter(wanted))

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("phat-thanh/", include("radio.urls")),
     path("", include("news.urls")),
 ]
 

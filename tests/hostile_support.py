@@ -33,6 +33,9 @@ STORED_FIELDS = {
     # Typed through the admin by tests/test_hostile_fields.py (not yet by the browser sweep).
     "news.Page": ["title", "lead", "body"],
     "news.PageTransition": ["comment"],
+    "radio.Programme": ["name", "description"],
+    "radio.Broadcast": ["summary", "transcript"],
+    "radio.BroadcastTransition": ["comment"],
     "auth.User": ["first_name", "last_name"],
     "auth.Group": ["name"],
 }
@@ -45,6 +48,7 @@ CHECKED_FIELDS = {
     "news.SiteSettings": ["email"],
     "news.MenuLink": ["url"],  # an address that starts with "/" or "https://", no spaces
     "news.Page": ["slug"],
+    "radio.Programme": ["slug"],
     "auth.User": ["username", "email"],
 }
 # Text fields of the admin's forms that nobody types as text: a password is typed in the

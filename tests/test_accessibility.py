@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from news import roles
 from news.models import Article, Category, ViewCount
+from radio.models import Broadcast
 from tests.browser_support import (
     AXE_SCRIPT,
     DESKTOP,
@@ -50,6 +51,8 @@ def demo_pages(demo_made_once):
         "search": f"{reverse('news:search')}?q=quoc+phong",
         "page": "/gioi-thieu/",  # a page with its own pages listed under it
         "english page": "/gioi-thieu/introduction/",
+        "radio": "/phat-thanh/",
+        "broadcast": Broadcast.objects.published().first().get_absolute_url(),
     }
 
 

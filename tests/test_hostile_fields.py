@@ -10,14 +10,17 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import FieldDoesNotExist
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.forms import CharField
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils.html import escape
 
+from demo.audio import jingle_mp3
 from news.models import Article, Category, MenuLink, Page, Photo, SiteSettings, Transition
 from news.sanitize import clean_html
+from radio.models import Broadcast, Programme
 from tests.factories import CategoryFactory, image_upload
 from tests.hostile_corpus import CORPUS, SAMPLES
 from tests.hostile_support import (
@@ -64,6 +67,7 @@ FAST = [
 FORM_ONLY = {
     ("news.Article", "workflow_comment"): ("news.Transition", "comment"),
     ("news.Page", "workflow_comment"): ("news.PageTransition", "comment"),
+    ("radio.Broadcast", "workflow_comment"): ("radio.BroadcastTransition", "comment"),
 }
 TEXT_TYPES = {"CharField", "TextField", "SlugField", "EmailField"}
 
@@ -190,6 +194,24 @@ def typed(admin_client, superuser):
         "workflow_comment": values["comment"],
     }
     assert admin_client.post(add_url("news.Page"), page).status_code == 302
+    values["programme"] = value_for(limit(Programme, "name"))
+    programme = {"name": values["programme"], "slug": "ban-tin", "description": values["lead"]}
+    assert (
+        admin_client.post(add_url("radio.Programme"), {**programme, "order": "0"}).status_code
+        == 302
+    )
+    broadcast = {
+        "programme": str(Programme.objects.get().pk),
+        "number": "1",
+        "aired_at_0": "29/11/2026",
+        "aired_at_1": "17:00",
+        "audio": SimpleUploadedFile("a.mp3", jingle_mp3(2), "audio/mpeg"),
+        "summary": values["lead"],
+        "transcript": values["lead"],
+        "_move": "publish",
+        "workflow_comment": values["comment"],
+    }
+    assert admin_client.post(add_url("radio.Broadcast"), broadcast).status_code == 302
     article.refresh_from_db()
     return values, article
 
@@ -223,6 +245,12 @@ def test_what_was_typed_is_what_is_stored(typed, superuser):
         values["lead"].strip(),
     )
     assert page.transitions.get().comment == stored_as_typed(values["comment"])
+    programme = Programme.objects.get()
+    assert programme.name == stored_as_typed(values["programme"])
+    assert programme.description == values["lead"].strip()
+    broadcast = Broadcast.objects.get()
+    assert broadcast.summary == broadcast.transcript == values["lead"].strip()
+    assert broadcast.transitions.get().comment == stored_as_typed(values["comment"])
 
 
 def shown_escaped(html, *texts):
@@ -252,6 +280,14 @@ def test_pages_write_every_text_back_escaped(typed, client, admin_client):
     shown_escaped(page, values["page_title"], values["lead"], *site)
     page = admin_client.get(change_url(Page.objects.get())).content.decode()
     shown_escaped(page, values["page_title"], values["lead"], values["comment"])
+    broadcast = Broadcast.objects.get()
+    page = client.get(broadcast.programme.get_absolute_url()).content.decode()
+    shown_escaped(page, values["programme"], values["lead"], *site)
+    # The summary's items one per line, the transcript's paragraphs: each line escaped.
+    page = client.get(broadcast.get_absolute_url()).content.decode()
+    shown_escaped(page, values["programme"], *broadcast.items(), *site)
+    page = admin_client.get(change_url(broadcast)).content.decode()
+    shown_escaped(page, values["lead"], values["comment"])
     compared = admin_client.get(reverse("admin:news_article_compare", args=[article.pk]))
     shown_escaped(compared.content.decode())
     for url in [
@@ -261,6 +297,8 @@ def test_pages_write_every_text_back_escaped(typed, client, admin_client):
         reverse("admin:auth_group_changelist"),
         reverse("admin:news_article_history", args=[article.pk]),
         reverse("admin:news_page_changelist"),
+        reverse("admin:radio_broadcast_changelist"),
+        reverse("admin:radio_programme_changelist"),
     ]:
         shown_escaped(admin_client.get(url).content.decode())
 
@@ -288,6 +326,16 @@ def test_feeds_take_every_text_as_text_once_more(typed, client):
     response = client.get(reverse("news:category_feed", args=[article.category.path]))
     channel = ET.fromstring(response.content).find("channel")
     assert channel.findtext("description") == as_feed(values["description"])
+    programme = Programme.objects.get()
+    response = client.get(reverse("radio:podcast", args=[programme.slug]))
+    channel = ET.fromstring(response.content).find("channel")
+    station = values["site"]["station_name"]
+    assert channel.findtext("title") == as_feed(
+        f"{stored_as_typed(values['programme'])} — {stored_as_typed(station)}"
+    )
+    assert channel.find("item").findtext("description") == as_feed(
+        "\n".join(Broadcast.objects.get().items())
+    )
     sitemap = ET.fromstring(client.get(reverse("news:sitemap_news")).content)
     titles = [e.text for e in sitemap.iter("{http://www.google.com/schemas/sitemap-news/0.9}title")]
     assert titles == [stored_as_typed(values["title"]).replace("\x0b", " ")]

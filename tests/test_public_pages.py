@@ -351,8 +351,8 @@ def test_public_pages_run_a_constant_number_of_queries(
     # site settings and the menu and footer links, kept in the cache for the pages after (the
     # content version that keys them is a file, news/content_version.py).
     # Home: featured, latest, the blocks' newest of each category; the cards' articles with
-    # their category and lead photo; most read (joined with view counts).
-    with django_assert_num_queries(3 + 6):
+    # their category and lead photo; most read (joined with view counts); the newest broadcast.
+    with django_assert_num_queries(3 + 7):
         assert client.get("/").status_code == 200
     # Category: its articles, read category by category from the index; the cards (cached
     # by the home page, but not the "row" cards of a category list: articles, photos); the

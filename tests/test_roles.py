@@ -18,6 +18,8 @@ def test_migration_creates_the_three_editorial_groups_with_their_permissions():
     import_module("news.migrations.0003_editorial_groups").create_groups(state.apps, None)
     import_module("news.migrations.0005_workflow_permissions").grant(state.apps, None)
     import_module("news.migrations.0020_pages").grant(state.apps, None)
+    radio_state = MigrationLoader(connection).project_state(("radio", "0002_editorial_permissions"))
+    import_module("radio.migrations.0002_editorial_permissions").grant(radio_state.apps, None)
 
     for name, permissions in roles.PERMISSIONS.items():
         group = Group.objects.get(name=name)

@@ -281,6 +281,28 @@ def test_uploaded_photo_is_served_by_nginx_as_inert_data(stack, editor):
     assert "max-age=86400" in photo.getheader("Cache-Control")
 
 
+def test_a_broadcasts_audio_is_served_by_nginx_with_range_requests_for_seeking(stack):
+    from demo.audio import jingle_mp3
+
+    audio = jingle_mp3(2)
+    path = stack["media_root"] / "radio" / "2026" / "11" / "ban-tin-so-1.mp3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(audio)
+
+    whole = Browser(stack["https_port"]).get("/media/radio/2026/11/ban-tin-so-1.mp3")
+    part = Browser(stack["https_port"]).get(
+        "/media/radio/2026/11/ban-tin-so-1.mp3", Range="bytes=1000-1999"
+    )
+
+    assert whole.status == 200 and whole.content == audio
+    assert whole.getheader("Content-Type") == "audio/mpeg"
+    assert whole.getheader("Accept-Ranges") == "bytes"
+    # A player seeking to the middle asks for that part only; nginx answers it, not Django.
+    assert part.status == 206
+    assert part.getheader("Content-Range") == f"bytes 1000-1999/{len(audio)}"
+    assert part.content == audio[1000:2000]
+
+
 def test_upload_over_the_limit_gets_the_friendly_page(stack, editor):
     too_big = secrets.token_bytes(stack["max_body_size"] + 1024 * 1024)
 

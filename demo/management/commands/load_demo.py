@@ -22,7 +22,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset",
             action="store_true",
-            help=_("Delete the demo articles, photos, categories and pages, then load them again."),
+            help=_(
+                "Delete the demo articles, photos, categories, pages and broadcasts, then load them again."
+            ),
         )
         parser.add_argument(
             "--force",
@@ -47,6 +49,7 @@ class Command(BaseCommand):
                         photos=outcome.photos,
                         categories=outcome.categories,
                         pages=outcome.pages,
+                        broadcasts=outcome.broadcasts,
                     )
                 )
             )

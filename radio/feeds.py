@@ -1,0 +1,100 @@
+"""A podcast feed per programme (`/phat-thanh/<programme>/podcast.xml`): RSS 2.0 with the iTunes
+tags podcast apps read (Apple's podcast RSS requirements), each broadcast's audio as its
+enclosure with the length and type read from the file."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+
+from news import seo
+from news.feeds import feed_text
+from news.navigation import site_settings
+
+from .models import Broadcast
+from .views import programmes
+
+FEED_SIZE = 50
+ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+
+
+class PodcastRss(Rss201rev2Feed):
+    """RSS 2.0 with the iTunes namespace: the show's author, image, category and language, and
+    each episode's duration and number."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:itunes": ITUNES}
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        handler.addQuickElement("itunes:author", self.feed["itunes_author"])
+        handler.addQuickElement("itunes:summary", self.feed["description"])
+        handler.addQuickElement("itunes:image", None, {"href": self.feed["itunes_image"]})
+        handler.addQuickElement("itunes:category", None, {"text": "News"})
+        handler.addQuickElement("itunes:explicit", "false")
+        handler.addQuickElement("itunes:type", "episodic")
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("itunes:duration", str(item["itunes_duration"]))
+        handler.addQuickElement("itunes:episode", str(item["itunes_episode"]))
+        handler.addQuickElement("itunes:explicit", "false")
+
+
+class PodcastFeed(Feed):
+    feed_type = PodcastRss
+
+    def get_object(self, request, programme):
+        found = next((p for p in programmes() if p.slug == programme), None)
+        if found is None:
+            raise Http404
+        self.request = request
+        return found
+
+    def title(self, programme):
+        return feed_text(
+            f"{programme.name} — {site_settings().station_name or site_settings().portal_name}"
+        )
+
+    def link(self, programme):
+        return programme.get_absolute_url()
+
+    def description(self, programme):
+        return feed_text(programme.description or programme.name)
+
+    def feed_extra_kwargs(self, programme):
+        site = site_settings()
+        image, _width, _height = seo.default_share_image(site)
+        return {
+            "itunes_author": feed_text(site.station_name or site.portal_name),
+            "itunes_image": self.request.build_absolute_uri(image),
+        }
+
+    def items(self, programme):
+        return (
+            Broadcast.objects.published()
+            .filter(programme=programme)
+            .select_related("programme")
+            .order_by("-aired_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, broadcast):
+        return feed_text(broadcast.title)
+
+    def item_description(self, broadcast):
+        return feed_text("\n".join(broadcast.items()))
+
+    def item_pubdate(self, broadcast):
+        return broadcast.aired_at
+
+    def item_guid(self, broadcast):
+        return self.request.build_absolute_uri(broadcast.get_absolute_url())
+
+    def item_enclosures(self, broadcast):
+        url = self.request.build_absolute_uri(broadcast.audio.url)
+        return [Enclosure(url, str(broadcast.audio_size), broadcast.audio_type)]
+
+    def item_extra_kwargs(self, broadcast):
+        return {"itunes_duration": round(broadcast.duration), "itunes_episode": broadcast.number}
+
+
+podcast_feed = PodcastFeed()

@@ -1,0 +1,202 @@
+"""The station's radio programmes and their broadcasts, each with its audio file. A broadcast is
+written and published by the same rules as an article (news/workflow.py)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from news.images import validate_image
+from news.models import vietnamese_slug
+from news.models.articles import StateChange, Status
+
+from .audio import read_audio
+
+
+class Programme(models.Model):
+    """A programme the station broadcasts again and again ("Chương trình phát thanh")."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the web address. Left empty, it is made from the name."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Smaller numbers come first.")
+    )
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = vietnamese_slug(self.slug or self.name, 120) or "chuong-trinh"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("radio:programme", kwargs={"programme": self.slug})
+
+
+class BroadcastQuerySet(models.QuerySet):
+    def published(self, now=None):
+        return self.filter(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def scheduled(self, now=None):
+        return self.filter(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
+
+
+def audio_path(broadcast, filename):
+    # Named by the programme, the number and the format read from the contents (never the
+    # uploaded name): radio/2026/11/thoi-su-so-45.mp3.
+    extension = getattr(broadcast, "_audio_extension", None) or filename.rsplit(".", 1)[-1]
+    day = timezone.localtime(broadcast.aired_at or timezone.now())
+    return f"radio/{day:%Y/%m}/{broadcast.programme.slug}-so-{broadcast.number}.{extension}"
+
+
+class Broadcast(models.Model):
+    programme = models.ForeignKey(
+        Programme, on_delete=models.PROTECT, related_name="broadcasts", verbose_name=_("programme")
+    )
+    number = models.PositiveIntegerField(_("number"))
+    aired_at = models.DateTimeField(_("broadcast time"), help_text=_("When it went on air."))
+    audio = models.FileField(_("audio file"), upload_to=audio_path, max_length=300)
+    # Read from the file when it is uploaded (radio/audio.py): the player, the feed and the page
+    # show them without opening the file.
+    audio_type = models.CharField(max_length=30, editable=False, default="audio/mpeg")
+    audio_size = models.PositiveBigIntegerField(default=0, editable=False)
+    duration = models.FloatField(_("duration (seconds)"), default=0, editable=False)
+    bitrate = models.PositiveIntegerField(default=0, editable=False)
+    summary = models.TextField(
+        _("summary"), help_text=_("The items of the broadcast, one per line.")
+    )
+    transcript = models.TextField(_("transcript"), blank=True)
+    cover = models.ImageField(
+        _("cover"), upload_to="radio/covers/", blank=True, validators=[validate_image]
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="broadcasts",
+        verbose_name=_("author"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    announced = models.BooleanField(default=True, editable=False)
+
+    objects = BroadcastQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("broadcast revision"), excluded_fields=["announced"])
+
+    class Meta:
+        verbose_name = _("broadcast")
+        verbose_name_plural = _("broadcasts")
+        ordering = ["-aired_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "number"],
+                name="broadcast_number_per_programme",
+                violation_error_message=_(
+                    "This programme already has a broadcast with this number."
+                ),
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["-aired_at", "-id"],
+                condition=models.Q(status=Status.PUBLISHED),
+                name="broadcast_published_idx",
+            ),
+        ]
+        permissions = [
+            ("submit_broadcast", _("Can submit broadcasts for review")),
+            ("review_broadcast", _("Can review broadcasts (return or forward)")),
+            ("publish_broadcast", _("Can approve, publish and unpublish broadcasts")),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.pk is not None:
+            self.version += 1
+        super().save(*args, **kwargs)
+        self._loaded_status = self.status
+
+    def get_absolute_url(self):
+        return reverse(
+            "radio:broadcast",
+            kwargs={"programme": self.programme.slug, "number": self.number, "pk": self.pk},
+        )
+
+    @property
+    def title(self):
+        # "Chương trình phát thanh số 45 ngày 29/11/2026"
+        return _("%(programme)s no. %(number)s of %(day)s") % {
+            "programme": self.programme.name,
+            "number": self.number,
+            "day": f"{timezone.localtime(self.aired_at):%d/%m/%Y}" if self.aired_at else "",
+        }
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        broadcast = super().from_db(db, field_names, values)
+        broadcast._loaded_status = broadcast.__dict__.get("status")
+        return broadcast
+
+    @property
+    def was_public(self):
+        return getattr(self, "_loaded_status", None) == Status.PUBLISHED
+
+    def is_scheduled(self, now=None):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > (now or timezone.now())
+        )
+
+    def take_audio(self, upload):
+        """Make `upload` this broadcast's audio, with what its contents say it is
+        (radio/audio.py); ValidationError if it is no MP3 or M4A audio or too large."""
+        info = read_audio(upload)
+        self._audio_extension = info.extension
+        self.audio = upload
+        self.audio_type, self.audio_size = info.content_type, upload.size
+        self.duration, self.bitrate = info.duration, info.bitrate
+
+    def items(self):
+        """The summary's items, one per line."""
+        return [line.strip() for line in self.summary.splitlines() if line.strip()]
+
+    def duration_text(self):
+        minutes, seconds = divmod(round(self.duration), 60)
+        return f"{minutes}:{seconds:02d}"
+
+
+class BroadcastTransition(StateChange):
+    """One move of a broadcast between editorial states (news/workflow.py writes them)."""
+
+    broadcast = models.ForeignKey(
+        Broadcast, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("broadcast")
+    )
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("broadcast state change")
+        verbose_name_plural = _("broadcast state changes")
