@@ -22,7 +22,12 @@ class SearchForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"),
         required=False,
-        choices=[("", _("Everything")), ("article", _("Articles")), ("page", _("Pages"))],
+        choices=[
+            ("", _("Everything")),
+            ("article", _("Articles")),
+            ("page", _("Pages")),
+            ("radio", _("Radio")),
+        ],
         error_messages={"invalid_choice": _("There is no such type: everything was searched.")},
     )
     date_from = forms.DateField(

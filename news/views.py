@@ -21,6 +21,7 @@ HOME_FEATURED = 4
 HOME_LATEST = 10
 HOME_BLOCK_SIZE = 4
 RELATED_SIZE = 5
+BROADCAST_RESULTS = 5  # broadcasts a search shows above the articles
 # Letters of a dead address's last part, without the digits of an id: "le-hoi-123" -> le, hoi.
 WORD_IN_ADDRESS = re.compile(r"[a-z]+")
 
@@ -202,7 +203,7 @@ class SearchView(TemplateView):
         tree = category_tree()
         form = SearchForm(self.request.GET or None, tree=tree)
         found = search.Found()
-        pages = []
+        pages, broadcasts = [], []
         past_first_page = self.request.GET.get("page", "1") not in ("", "1")
         if self.request.GET:
             form.is_valid()  # an invalid filter is shown with its error and left out
@@ -219,11 +220,16 @@ class SearchView(TemplateView):
             dated = data["date_from"] or data["date_to"]
             scope = None if dated else f"category:{category and category.pk}"
             text = search.clean_query(data["q"])
-            if data["kind"] != "page":
+            kind = data["kind"]
+            if kind in ("", "article"):
                 found = search.find(articles, text, scope)
-            # Pages have no category nor date: not with those filters; above the first page.
-            if data["kind"] != "article" and not (category or dated) and not past_first_page:
-                pages = search_pages(text)
+            # Pages and broadcasts: above the first page of articles; pages have no category
+            # nor date (not with those filters), broadcasts no category.
+            if not past_first_page and text:
+                if kind in ("", "page") and not (category or dated):
+                    pages = search_pages(text)
+                if kind in ("", "radio") and not category:
+                    broadcasts = self.broadcasts(text, data["date_from"], data["date_to"])
                 found.query = found.query or text
         query_string = self.request.GET.copy()
         query_string.pop("page", None)
@@ -239,10 +245,22 @@ class SearchView(TemplateView):
             found=found,
             articles=search.with_snippets(page.items, found),
             pages_found=pages,
+            broadcasts_found=broadcasts,
             page=page,
             aside=aside_lists(page.items),
         )
         return context
+
+    @staticmethod
+    def broadcasts(text, date_from, date_to):
+        from radio.models import Broadcast  # the radio app builds on this one
+
+        found = Broadcast.objects.published().select_related("programme")
+        if date_from:
+            found = found.filter(aired_at__date__gte=date_from)
+        if date_to:
+            found = found.filter(aired_at__date__lte=date_to)
+        return list(found.matching(text)[:BROADCAST_RESULTS])
 
 
 class PageView(TemplateView):

@@ -2,6 +2,8 @@
 written and published by the same rules as an article (news/workflow.py)."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from news.images import validate_image
 from news.models import vietnamese_slug
 from news.models.articles import StateChange, Status
+from news.search import CONFIG, as_text
 
 from .audio import read_audio
 
@@ -53,6 +56,12 @@ class BroadcastQuerySet(models.QuerySet):
 
     def scheduled(self, now=None):
         return self.filter(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
+
+    def matching(self, text):
+        """Those whose summary or transcript holds the words of `text`, accents ignored (the
+        articles' search configuration, news/search.py), newest first."""
+        query = SearchQuery(as_text(text), search_type="websearch", config=CONFIG)
+        return self.filter(search_vector=query).order_by("-aired_at", "-pk")
 
 
 def audio_path(broadcast, filename):
@@ -99,9 +108,13 @@ class Broadcast(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     announced = models.BooleanField(default=True, editable=False)
+    # The summary (A) and the transcript (B) for search, refreshed on every save.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = BroadcastQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name=_("broadcast revision"), excluded_fields=["announced"])
+    history = HistoricalRecords(
+        verbose_name=_("broadcast revision"), excluded_fields=["announced", "search_vector"]
+    )
 
     class Meta:
         verbose_name = _("broadcast")
@@ -122,6 +135,7 @@ class Broadcast(models.Model):
                 condition=models.Q(status=Status.PUBLISHED),
                 name="broadcast_published_idx",
             ),
+            GinIndex(fields=["search_vector"], name="broadcast_search_idx"),
         ]
         permissions = [
             ("submit_broadcast", _("Can submit broadcasts for review")),
@@ -139,6 +153,10 @@ class Broadcast(models.Model):
             self.version += 1
         super().save(*args, **kwargs)
         self._loaded_status = self.status
+        Broadcast.objects.filter(pk=self.pk).update(
+            search_vector=SearchVector("summary", weight="A", config=CONFIG)
+            + SearchVector("transcript", weight="B", config=CONFIG)
+        )
 
     def get_absolute_url(self):
         return reverse(

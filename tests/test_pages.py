@@ -282,7 +282,7 @@ def test_search_finds_pages_without_accents_and_filters_by_type():
     assert found(q="lich su", kind="page") == (["/gioi-thieu/lich-su/"], False)
     assert found(q="lich su", kind="article") == ([], True)
     assert found(q="lich su", date_from="01/01/2020") == ([], True)  # pages have no date
-    response = reader.get(reverse("news:search"), {"q": "lich su", "kind": "radio"})
+    response = reader.get(reverse("news:search"), {"q": "lich su", "kind": "video"})
     assert "Không có loại này: đã tìm trong tất cả." in response.content.decode()
     assert (
         "1 trang"

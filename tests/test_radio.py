@@ -42,11 +42,11 @@ def programme():
 
 def make_broadcast(programme, number, status=Status.PUBLISHED, days_ago=0, **fields):
     aired_at = timezone.now() - timedelta(days=days_ago, hours=1)
+    fields.setdefault("summary", f"Tin số {number}\nThông báo")
     broadcast = Broadcast(
         programme=programme,
         number=number,
         aired_at=aired_at,
-        summary=f"Tin số {number}\nThông báo",
         status=status,
         published_at=aired_at if status == Status.PUBLISHED else None,
         **fields,
@@ -286,3 +286,26 @@ def test_a_reader_on_a_phone_plays_a_broadcast_and_seeks_in_it(open_page):
     assert audio_requests  # the file came when the reader pressed play
     page.screenshot(path=artifact_path("broadcast-390.png"), full_page=True)
     assert errors == []
+
+
+def test_search_finds_broadcasts_by_their_items_and_transcript_without_accents(programme):
+    make_broadcast(
+        programme, 45, summary="Tổng kết phòng chống thiên tai", transcript="Đê điều an toàn."
+    )
+    make_broadcast(programme, 46, status=Status.DRAFT, summary="Thiên tai chưa duyệt")
+    reader = Client()
+
+    def found(**params):
+        html = reader.get(reverse("news:search"), params).content.decode()
+        if 'id="search-broadcasts-heading"' not in html:
+            return []
+        block = html.split('id="search-broadcasts-heading"')[1].split("</section>")[0]
+        return [b.number for b in Broadcast.objects.all() if b.get_absolute_url() in block]
+
+    assert found(q="thien tai") == [45]
+    assert found(q="de dieu") == [45]  # a word of the transcript
+    assert found(q="thien tai", kind="radio") == [45]
+    assert found(q="thien tai", kind="article") == []
+    assert found(q="thien tai", date_to="01/01/2020") == []
+    html = reader.get(reverse("news:search"), {"q": "thien tai", "kind": "radio"}).content.decode()
+    assert "Tìm thấy 1 chương trình phát thanh cho “thien tai”." in html

@@ -151,11 +151,11 @@ def test_search_page_runs_a_constant_number_of_queries(
     # The newest matches in order with their ranks (the time of the RECENT-th newest article,
     # that bounds them, was cached by the first search), then (fewer than LIMIT) all matches
     # with ordered index scans off (SET LOCAL in a savepoint of the test's transaction: BEGIN
-    # and COMMIT in production); their ranks; the page's snippets.
-    with django_assert_num_queries(9):
+    # and COMMIT in production); their ranks; the page's snippets; the matching broadcasts.
+    with django_assert_num_queries(10):
         client.get(URL, {"q": "de dieu"})
     # No exact match: near misses are tried too, in the same way.
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         client.get(URL, {"q": "de dieuu"})
 
 
