@@ -165,8 +165,8 @@ def check(move: Move, article, user, comment: str) -> None:
     The admin form runs this before saving anything; apply() runs it again under the lock."""
     if _state(move, article, user) not in move.sources:
         raise TransitionNotAllowed(
-            _("This article is now “%(status)s”; that step is no longer possible.")
-            % {"status": state_label(article)},
+            _("This %(item)s is now “%(status)s”; that step is no longer possible.")
+            % {"status": state_label(article), **named(article)},
             code="stale_state",
         )
     if comment.strip():
@@ -175,9 +175,16 @@ def check(move: Move, article, user, comment: str) -> None:
         raise ValidationError(_("Please give a reason for this step."), code="comment_required")
     if move.name == "publish" and article.author_id == user.pk:
         raise ValidationError(
-            _("You are approving your own article: write why it is published anyway."),
+            _("You are approving your own %(item)s: write why it is published anyway.")
+            % named(article),
             code="comment_required",
         )
+
+
+def named(item):
+    """How messages name `item` (an instance or its model): "bài", "trang", "chương trình", the
+    model's MESSAGE_NAME."""
+    return {"item": str(getattr(item, "MESSAGE_NAME", item._meta.verbose_name))}
 
 
 def state_label(article):
@@ -197,9 +204,10 @@ def check_correction(article, user, comment, changed):
     ):
         raise ValidationError(
             _(
-                "This article is public: write why you correct it (the timeline shows it), or "
+                "This %(item)s is public: write why you correct it (the timeline shows it), or "
                 "write nothing and leave the text as it was."
-            ),
+            )
+            % named(article),
             code="reason_required",
         )
 
@@ -227,7 +235,7 @@ def apply(article, name: str, user, *, comment: str = "", publish_at=None, now=N
         # The row lock makes concurrent moves queue; the second one sees the new state and fails.
         locked = type(article)._default_manager.select_for_update().get(pk=article.pk)
         if not is_permitted(move, locked, user):
-            raise PermissionDenied(_("You may not do this to this article."))
+            raise PermissionDenied(_("You may not do this to this %(item)s.") % named(locked))
         check(move, locked, user, comment)
         if move.on_change:
             return _apply_to_change(locked, move, user, comment)

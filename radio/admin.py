@@ -52,7 +52,6 @@ class BroadcastAdmin(EditorialAdmin):
     list_select_related = ["programme", "author"]
     search_fields = ["summary", "transcript", "programme__name"]
     date_hierarchy = "aired_at"
-    autocomplete_fields = ["programme"]
     fieldsets = [
         (None, {"fields": ["programme", "number", "aired_at", "audio"]}),
         (_("Contents"), {"fields": ["summary", "transcript", "cover", "author"]}),

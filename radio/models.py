@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from news.images import validate_image
@@ -73,6 +74,8 @@ def audio_path(broadcast, filename):
 
 
 class Broadcast(models.Model):
+    MESSAGE_NAME = pgettext_lazy("in a message", "broadcast")
+
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="broadcasts", verbose_name=_("programme")
     )

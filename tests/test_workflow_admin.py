@@ -158,7 +158,7 @@ def test_save_of_a_deleted_article_comes_back_with_the_text_and_saves_as_new(cli
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Bài này đã bị xóa trong lúc bạn đang sửa" in html
+    assert "Trong lúc bạn đang sửa, bài này đã bị xóa" in html
     assert "Sapo chưa kịp lưu" in html and "Bài đang viết dở" in html
     assert f'action="{reverse("admin:news_article_add")}"' in html
     assert not Article.objects.exists()

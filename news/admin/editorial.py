@@ -59,7 +59,7 @@ class EditorialForm(forms.ModelForm):
         label=_("Publish at"),
         required=False,
         widget=AdminSplitDateTime,
-        help_text=_("Empty: now. A later time schedules the article (Vietnam time)."),
+        help_text=_("Empty: now. A later time schedules it (Vietnam time)."),
     )
     # A publication date is a real one: year 1 or 9999 is a slip, and PostgreSQL cannot even
     # store year 1 in Vietnam time once turned into UTC.
@@ -124,11 +124,12 @@ class EditorialForm(forms.ModelForm):
         who = last.history_user if last and last.history_user else None
         raise ValidationError(
             gettext(
-                "%(who)s saved this article at %(time)s, after you opened it. Your text is "
+                "%(who)s saved this %(item)s at %(time)s, after you opened it. Your text is "
                 "still below: compare it with the current version (open it in a new tab), "
                 "merge, then save again."
             )
             % {
+                **workflow.named(current),
                 "who": (who.get_full_name() or who.get_username()) if who else gettext("Someone"),
                 "time": timezone.localtime(last.history_date).strftime("%H:%M:%S %d/%m/%Y")
                 if last
@@ -257,17 +258,17 @@ class EditorialAdmin(SimpleHistoryAdmin):
                 # Deleted while being edited: the text comes back in the add form, whose Save
                 # makes it a new item.
                 request.save_refused = gettext(
-                    "This article was deleted while you were editing it. Your text is still "
-                    "below: “Save” makes it a new article."
-                )
+                    "This %(item)s was deleted while you were editing it. Your text is still "
+                    "below: “Save” makes it a new %(item)s."
+                ) % workflow.named(self.model)
                 opts = self.opts
                 add_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
                 return super().changeform_view(request, None, add_url, extra_context)
             if item and not self.has_change_permission(request, item):
                 request.save_refused = gettext(
-                    "You can no longer change this article: it is now “%(status)s”. Your text "
+                    "You can no longer change this %(item)s: it is now “%(status)s”. Your text "
                     "is still below: copy what you need and ask an editor."
-                ) % {"status": item.get_status_display()}
+                ) % {"status": item.get_status_display(), **workflow.named(item)}
             request.to_change = proposals.goes_to_change(item, request.user)
             if "_move" in request.POST:
                 move = workflow.MOVES.get(request.POST["_move"])
@@ -282,8 +283,8 @@ class EditorialAdmin(SimpleHistoryAdmin):
                         request.to_change = False
                 else:
                     request.save_refused = gettext(
-                        "You may not take this step on this article. Your text is still below."
-                    )
+                        "You may not take this step on this %(item)s. Your text is still below."
+                    ) % workflow.named(self.model)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):

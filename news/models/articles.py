@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_ckeditor_5.fields import CKEditor5Field
 from simple_history.models import HistoricalRecords
 
@@ -56,6 +57,9 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(models.Model):
+    # How workflow messages name an article ("bài": news/workflow.py, named).
+    MESSAGE_NAME = pgettext_lazy("in a message", "article")
+
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(
         _("slug"),

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_ckeditor_5.fields import CKEditor5Field
 from simple_history.models import HistoricalRecords
 from tree_queries.models import TreeNode
@@ -28,6 +29,8 @@ class PageQuerySet(TreeQuerySet):
 
 
 class Page(TreeNode):
+    MESSAGE_NAME = pgettext_lazy("in a message", "page")
+
     class Language(models.TextChoices):
         VIETNAMESE = "vi", "Tiếng Việt"
         ENGLISH = "en", "English"
