@@ -16,6 +16,8 @@ class PageAdminForm(EditorialForm):
     class Meta:
         model = Page
         fields = ["title", "slug", "lead", "body", "parent", "order", "language", "author"]
+        labels = {"parent": _("parent page")}
+        help_texts = {"parent": _("Empty: a page at the top, e.g. “Giới thiệu”.")}
 
     def clean_body(self):
         body = clean_html(self.cleaned_data["body"])
