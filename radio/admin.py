@@ -47,7 +47,7 @@ class BroadcastAdminForm(EditorialForm):
 class BroadcastAdmin(EditorialAdmin):
     form = BroadcastAdminForm
     change_form_template = "admin/news/page/change_form.html"
-    list_display = ["title", "aired", "length", "state", "author"]
+    list_display = ["heading", "aired", "length", "state", "author"]
     list_filter = ["programme", "status", "aired_at"]
     list_select_related = ["programme", "author"]
     search_fields = ["summary", "transcript", "programme__name"]
@@ -59,6 +59,10 @@ class BroadcastAdmin(EditorialAdmin):
 
     class Media:
         css = {"all": ["news/admin/newsroom.css"]}
+
+    @admin.display(description=_("title"))
+    def heading(self, broadcast):
+        return broadcast.title
 
     @admin.display(description=_("broadcast time"), ordering="aired_at")
     def aired(self, broadcast):
