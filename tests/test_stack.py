@@ -303,6 +303,51 @@ def test_a_broadcasts_audio_is_served_by_nginx_with_range_requests_for_seeking(s
     assert part.content == audio[1000:2000]
 
 
+@pytest.mark.browser
+def test_a_reader_plays_a_broadcast_and_seeks_in_it_through_nginx(stack):
+    """In Chromium, through nginx: the page's player asks for the audio only when played, and
+    nginx answers its range requests (206), so seeking works."""
+    from playwright.sync_api import sync_playwright
+
+    from demo.audio import jingle_mp3
+    from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    source = stack["media_root"].parent / "jingle.mp3"
+    source.write_bytes(jingle_mp3(8))
+    made = stack["manage"](
+        "shell", "-c",
+        "from django.core.files import File; from django.utils import timezone;"
+        "from radio.models import Broadcast, Programme;"
+        "p = Programme.objects.create(name='Chương trình phát thanh');"
+        "b = Broadcast(programme=p, number=7, aired_at=timezone.now(), summary='Tin chiều',"
+        " status='published');"
+        f"b.take_audio(File(open('{source}', 'rb'), name='a.mp3')); b.save();"
+        "print(b.get_absolute_url())",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stdout + made.stderr
+    address = f"https://{HOST}:{stack['https_port']}{made.stdout.split()[-1]}"
+    media = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {HOST} 127.0.0.1"],
+        )
+        try:
+            page = browser.new_context(ignore_https_errors=True).new_page()
+            page.on("response", lambda r: r.request.resource_type == "media" and media.append(r))
+            page.goto(address, wait_until="networkidle")
+            assert media == []  # preload="none"
+            page.locator("audio.player").evaluate("a => { a.muted = true; return a.play(); }")
+            page.wait_for_function("() => document.querySelector('audio.player').currentTime > 0.3")
+            page.locator("audio.player").evaluate("a => { a.currentTime = 6; }")
+            page.wait_for_function("() => document.querySelector('audio.player').currentTime >= 6")
+            statuses = {response.status for response in media}
+        finally:
+            browser.close()
+    assert statuses == {206}, statuses  # every answer a range of the file, from nginx
+
+
 def test_upload_over_the_limit_gets_the_friendly_page(stack, editor):
     too_big = secrets.token_bytes(stack["max_body_size"] + 1024 * 1024)
 
