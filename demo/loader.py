@@ -64,7 +64,7 @@ def load_demo(reset=False, now=None):
             categories = load_categories()
             now = now or timezone.now()
             articles, photos = load_articles(categories, users[AUTHOR], now, written)
-            pages = load_pages(users[AUTHOR], now)
+            pages = load_pages(users[AUTHOR], now, written)
             broadcasts = load_radio(users[AUTHOR], now, written)
             load_menu(categories)
     except BaseException:
@@ -102,6 +102,9 @@ def remove_demo_content():
         _delete_file_after_commit(name)
     broadcasts.delete()
     Programme.objects.filter(slug__in=[p.slug for p in PROGRAMMES], broadcasts=None).delete()
+    pages = Page.objects.filter(path__in=demo_page_paths())
+    for name in Photo.objects.filter(page__in=pages).values_list("image", flat=True):
+        _delete_file_after_commit(name)
     Page.objects.filter(path__in=demo_page_paths()).order_by(Length("path").desc()).delete()
     articles = Article.objects.filter(title__in=[a.title for a in ARTICLES])
     for name in Photo.objects.filter(article__in=articles).values_list("image", flat=True):
@@ -139,8 +142,9 @@ def demo_page_paths():
     return paths
 
 
-def load_pages(author, now):
-    """The demo's pages, published; existing pages at the same address are updated."""
+def load_pages(author, now, written):
+    """The demo's pages, published, with their photos in their bodies; existing pages at the
+    same address are updated."""
     count = 0
 
     def walk(pages, parent):
@@ -152,6 +156,8 @@ def load_pages(author, now):
             page.body, page.language, page.order = demo.body.strip(), demo.language, order
             page.author, page.status, page.published_at = author, Status.PUBLISHED, now
             page.save()
+            if demo.photo:
+                place_page_photo(page, demo.photo, written)
             count += 1
             walk(demo.children, page)
 
@@ -185,6 +191,26 @@ def load_radio(author, now, written):
         broadcast.save()
         written.append(broadcast.audio.name)
     return len(BROADCASTS)
+
+
+def place_page_photo(page, picture, written):
+    """`picture` rendered, as the page's photo after its first paragraph (replacing any)."""
+    for name in page.photos.values_list("image", flat=True):
+        _delete_file_after_commit(name)
+    page.photos.all().delete()
+    image = render(picture.scene, zlib.crc32(picture.caption.encode()))
+    photo = Photo(
+        page=page,
+        image=ContentFile(image, name="anh.jpg"),
+        caption=picture.caption,
+        alt_text=picture.alt_text,
+        credit=picture.credit,
+        order=1,
+    )
+    photo.save()
+    written += [photo.image.name, *photo.rendition_names]
+    page.body = place_after_paragraph(page.body, 1, body_photos.editor_figure(photo))
+    page.save()
 
 
 def load_menu(categories):

@@ -4,6 +4,8 @@ Invented for the demonstration, in the words an editor of the station might writ
 
 from dataclasses import dataclass
 
+from .articles import DemoPhoto
+
 
 @dataclass(frozen=True)
 class DemoPage:
@@ -13,6 +15,7 @@ class DemoPage:
     body: str
     language: str = "vi"
     children: tuple["DemoPage", ...] = ()
+    photo: DemoPhoto | None = None  # placed after the first paragraph
 
 
 PAGES = (
@@ -28,6 +31,11 @@ dựng và các nghề thủ công truyền thống.</p>
 thông tin, tuyên truyền chủ trương của Đảng, chính sách, pháp luật của Nhà nước và các hoạt
 động của địa phương đến mọi người dân.</p>
 """,
+        photo=DemoPhoto(
+            "river",
+            "Sông Đáy chảy qua địa phận huyện, bên kia sông là dãy núi đá vôi",
+            "Dòng sông rộng giữa hai bờ cây xanh, phía xa là núi",
+        ),
         children=(
             DemoPage(
                 "Lịch sử",
@@ -54,6 +62,11 @@ dung cổng thông tin.</li>
 <li><strong>Bộ phận hành chính:</strong> văn thư, kế toán và các công việc chung.</li>
 </ul>
 """,
+                photo=DemoPhoto(
+                    "office",
+                    "Phòng biên tập của Đài Truyền thanh huyện",
+                    "Phòng làm việc có bàn máy tính và tủ hồ sơ",
+                ),
             ),
             DemoPage(
                 "Introduction",

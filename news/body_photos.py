@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .models import Photo, ProposedChange
+from .models import Page, Photo, ProposedChange
 from .renditions import delete_after_commit
 
 # A photo uploaded into a body that no article was saved with (the editor closed, the upload
@@ -101,11 +101,20 @@ def _placed(source, image, caption_html, span, in_figure=True, link=None):
     )  # fmt: skip
 
 
+def owned_by(item):
+    """The photos of `item`, an article or a page (Photo.article, Photo.page)."""
+    return Q(page=item) if isinstance(item, Page) else Q(article=item)
+
+
+# Uploaded from a body editor, not yet saved with an article or a page.
+UNATTACHED = Q(article=None, page=None)
+
+
 def uploaders(user, article):
     """Whose uploads a body that `user` saves for `article` may hold: theirs, and those of
     whoever proposed the article's open change (news/proposals.py), which wait in it."""
     people = [user] if user is not None and user.is_authenticated else []
-    if article is not None and article.pk is not None:
+    if article is not None and article.pk is not None and not isinstance(article, Page):
         proposal = ProposedChange.objects.filter(article=article).only("author").first()
         if proposal is not None and proposal.author_id is not None:
             people.append(proposal.author_id)
@@ -120,9 +129,9 @@ def problems(body, article, user):
         return []
     allowed = Q(pk__in=[])
     if people := uploaders(user, article):
-        allowed |= Q(article=None, uploaded_by__in=people)
+        allowed |= UNATTACHED & Q(uploaded_by__in=people)
     if article is not None and article.pk is not None:
-        allowed |= Q(article=article)
+        allowed |= owned_by(article)
     usable = dict(
         Photo.objects.filter(allowed, pk__in=[p.photo_id for p in photos]).values_list(
             "pk", "is_decorative"
@@ -184,7 +193,7 @@ def attach(article, user, before, proposer=None):
     by_id = {
         photo.pk: photo
         for photo in Photo.objects.select_for_update().filter(
-            Q(article=article) | Q(article=None, uploaded_by__in=people),
+            owned_by(article) | (UNATTACHED & Q(uploaded_by__in=people)),
             pk__in=[p.photo_id for p in photos],
         )
     }
@@ -194,10 +203,11 @@ def attach(article, user, before, proposer=None):
         if photo is None:
             continue
         changed = []
-        if photo.article_id is None:
-            photo.article = article
+        if photo.article_id is None and photo.page_id is None:
+            owner = "page" if isinstance(article, Page) else "article"
+            setattr(photo, owner, article)
             photo.order, next_order = next_order, next_order + 1
-            changed += ["article", "order"]
+            changed += [owner, "order"]
         was_caption, was_alt = before.get(photo.pk, (None, None))
         # The body's text, unless the body left it as it was and the photo list changed it.
         if place.caption and place.caption != was_caption and place.caption != photo.caption:
@@ -282,7 +292,7 @@ def forget_unused(now=None, limit=50):
     waiting = ProposedChange.objects.filter(
         body__contains=Concat(Value('src="/anh/'), Cast(OuterRef("pk"), CharField()), Value('/"'))
     )
-    unused = Photo.objects.filter(article=None, uploaded_at__lt=now - UNUSED_FOR).exclude(
+    unused = Photo.objects.filter(UNATTACHED, uploaded_at__lt=now - UNUSED_FOR).exclude(
         Exists(waiting)
     )
     with transaction.atomic():

@@ -32,7 +32,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from . import notifications, publishable
-from .models import Article, Category, MenuLink, Photo, SiteSettings, Status
+from .models import Article, Category, MenuLink, Page, Photo, SiteSettings, Status
 
 logger = logging.getLogger(__name__)
 
@@ -135,7 +135,9 @@ def item_changed(sender, instance, **kwargs):
 
 @receiver([post_save, post_delete], sender=Photo)
 def photo_changed(sender, instance, **kwargs):
-    if Article.objects.filter(pk=instance.article_id, status=Status.PUBLISHED).exists():
+    owner = Page if instance.page_id else Article
+    pk = instance.page_id or instance.article_id
+    if owner.objects.filter(pk=pk, status=Status.PUBLISHED).exists():
         bump()
 
 

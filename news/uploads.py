@@ -18,7 +18,7 @@ from portal.storage import StorageFull
 
 from . import body_photos, workflow
 from .images import validate_image
-from .models import Article, Photo
+from .models import Article, Page, Photo
 
 STORAGE_FULL = gettext_lazy(
     "The server has no room left to store images, so this image was not kept. "
@@ -61,9 +61,19 @@ def photo(request, pk):
     """`/anh/<id>/`, the address a body keeps for a photo: sent on to its current copy. Staff
     see any photo (the editor shows the body's); anyone else only photos of public articles
     (public pages draw them without this address)."""
-    photo = get_object_or_404(Photo.objects.only("pk", "article_id", "image", "renditions"), pk=pk)
-    staff = request.user.is_authenticated and request.user.has_perm("news.view_article")
-    if not staff and not Article.objects.published().filter(pk=photo.article_id).exists():
+    photo = get_object_or_404(
+        Photo.objects.only("pk", "article_id", "page_id", "image", "renditions"), pk=pk
+    )
+    user = request.user
+    staff = user.is_authenticated and (
+        user.has_perm("news.view_article") or user.has_perm("news.view_page")
+    )
+    public = (
+        Article.objects.published().filter(pk=photo.article_id).exists()
+        if photo.page_id is None
+        else Page.objects.published().filter(pk=photo.page_id).exists()
+    )
+    if not staff and not public:
         raise Http404
     response = redirect(photo.fallback_url)
     patch_cache_control(response, private=True, max_age=0)

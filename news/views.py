@@ -274,10 +274,10 @@ class PageView(TemplateView):
         node = tree.get(kwargs["path"])
         if node is None:
             raise Http404
+        photos = Prefetch("photos", queryset=Photo.objects.order_by("order", "pk"))
+        page = Page.objects.only("pk", "path", "title", "lead", "body", "language")
         context.update(
-            page=Page.objects.only("pk", "path", "title", "lead", "body", "language").get(
-                pk=node.pk
-            ),
+            page=page.prefetch_related(photos).get(pk=node.pk),
             trail=tree.trail(node),
             subpages=tree.children(node.pk),
             aside=aside_lists(),

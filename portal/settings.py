@@ -223,18 +223,17 @@ CKEDITOR_5_CONFIGS = {
         "link": {"defaultProtocol": "https://"},
     },
 }
-# Pages (news/models/pages.py): the article's editor without its photo buttons, since a page's
-# photos are not managed photos yet; news/sanitize.py's allowlist covers both.
+# Pages (news/models/pages.py): the article's editor without the "photo of this article"
+# button (a page has no photo list: its photos are uploaded into its body); news/sanitize.py's
+# allowlist covers both.
 CKEDITOR_5_CONFIGS["page"] = {
-    **{
-        k: v for k, v in CKEDITOR_5_CONFIGS["article"].items() if k not in ("extraPlugins", "image")
-    },
+    **{k: v for k, v in CKEDITOR_5_CONFIGS["article"].items() if k != "extraPlugins"},
     "toolbar": {
         **CKEDITOR_5_CONFIGS["article"]["toolbar"],
         "items": [
             item
             for item in CKEDITOR_5_CONFIGS["article"]["toolbar"]["items"]
-            if item not in ("imageUpload", "articlePhotos")
+            if item != "articlePhotos"
         ],
     },
 }

@@ -187,16 +187,42 @@ def test_a_slug_the_portal_uses_or_a_sibling_has_is_refused_in_vietnamese(client
     assert Page.objects.count() == 1
 
 
-def test_an_image_in_a_page_is_refused_and_the_text_kept(client, people):
+def test_a_page_holds_photos_uploaded_into_its_body_as_articles_do(client, people):
+    from tests.factories import image_upload
+
     client.force_login(people["publisher"])
-    body = '<p>Trụ sở Đài.</p><figure class="image"><img src="https://example.org/a.jpg"></figure>'
-    response = client.post(add_url(), page_data(body=body))
+    response = client.post(reverse("news:editor_upload"), {"upload": image_upload()})
+    assert response.status_code == 200, response.content
+    address = response.json()["url"]
+    figure = (
+        f'<figure class="image"><img src="{address}" alt="Tòa nhà hai tầng sơn vàng">'
+        "<figcaption>Trụ sở Đài Truyền thanh huyện</figcaption></figure>"
+    )
+    # Without its alternative text, the page is not saved; the text comes back.
+    bare = figure.replace(' alt="Tòa nhà hai tầng sơn vàng"', "")
+    response = client.post(add_url(), page_data(body=f"<p>Trụ sở Đài.</p>{bare}"))
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["body"] == [
-        "Trang chưa chứa được ảnh: hãy bỏ ảnh khỏi nội dung (nội dung bạn viết vẫn còn ở dưới)."
-    ]
-    assert "Trụ sở Đài." in response.content.decode()
-    assert not Page.objects.exists()
+    assert "Ảnh số 1 trong nội dung còn thiếu" in str(response.context["adminform"].form.errors)
+    assert "Trụ sở Đài." in response.content.decode() and not Page.objects.exists()
+
+    data = page_data(
+        body=f"<p>Trụ sở Đài.</p>{figure}", _move="publish", workflow_comment="Trang mới."
+    )
+    assert client.post(add_url(), data).status_code == 302
+    page = Page.objects.get()
+    photo = page.photos.get()
+    assert (photo.caption, photo.alt_text, photo.article) == (
+        "Trụ sở Đài Truyền thanh huyện",
+        "Tòa nhà hai tầng sơn vàng",
+        None,
+    )
+    reader = Client()
+    html = reader.get(page.get_absolute_url()).content.decode()
+    assert "<picture>" in html and "<figcaption" in html
+    assert "Trụ sở Đài Truyền thanh huyện" in html and address not in html  # drawn, not linked
+    assert reader.get(address).status_code == 302  # its own address, public with the page
+    workflow.apply(page, "unpublish", people["publisher"], comment="Chưa đúng.")
+    assert reader.get(address).status_code == 404
 
 
 def test_a_page_answers_in_the_same_number_of_queries_whatever_the_tree(settings):
@@ -214,7 +240,7 @@ def test_a_page_answers_in_the_same_number_of_queries_whatever_the_tree(settings
     few = queries("/gioi-thieu/")
     for number in range(10):
         make_page(f"Trang {number}", f"trang-{number}", parent=about)
-    assert queries("/gioi-thieu/") == few == 1  # the page itself; its tree is cached
+    assert queries("/gioi-thieu/") == few == 2  # the page and its photos; its tree is cached
 
 
 def test_a_page_shows_at_the_next_request_and_a_scheduled_one_when_its_time_comes(

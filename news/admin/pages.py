@@ -2,11 +2,10 @@
 through the same workflow as articles (EditorialAdmin)."""
 
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.utils.html import format_html
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .. import body_photos
 from ..models import Page
 from ..sanitize import clean_html
 from .editorial import EditorialAdmin, EditorialForm
@@ -19,18 +18,18 @@ class PageAdminForm(EditorialForm):
         labels = {"parent": _("parent page")}
         help_texts = {"parent": _("Empty: a page at the top, e.g. “Giới thiệu”.")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            # The photos placed in the body with their current caption and alternative text.
+            photos = list(self.instance.photos.all())
+            self.initial["body"] = body_photos.refresh(self.initial.get("body", ""), photos)
+
     def clean_body(self):
+        # Photos as in articles: uploaded from the editor's image button, managed, and kept by
+        # the body as /anh/<id>/ (news/body_photos.py), each with its caption and alt text.
         body = clean_html(self.cleaned_data["body"])
-        if "<img" in body:
-            # A page's editor has no photo button: an image pasted in would be a file of
-            # another site, or one no one manages.
-            raise ValidationError(
-                gettext(
-                    "A page cannot hold images yet: remove the image from the text (your text "
-                    "is kept below)."
-                ),
-                code="page_image",
-            )
+        body_photos.validate(body, self.instance, self.acting_user)
         return body
 
 
@@ -65,6 +64,12 @@ class PageAdmin(EditorialAdmin):
     @admin.display(description=_("state"), ordering="status")
     def state(self, page):
         return page.get_status_display()
+
+    def save_related_content(self, request, form, formsets, change):
+        before = body_photos.stored_texts(form.instance)
+        changed = super().save_related_content(request, form, formsets, change)
+        body_photos.attach(form.instance, request.user, before)
+        return changed
 
     def view_on_site(self, page):
         # Only a public page has an address that answers.

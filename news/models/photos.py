@@ -27,6 +27,17 @@ class Photo(models.Model):
         null=True,
         blank=True,
     )
+    # Or the page whose body holds it (pages have no photo list: their photos are those placed
+    # in the body, news/body_photos.py).
+    page = models.ForeignKey(
+        "news.Page",
+        on_delete=models.CASCADE,
+        related_name="photos",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        editable=False,
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -80,11 +91,17 @@ class Photo(models.Model):
         verbose_name_plural = _("photos")
         ordering = ["order", "pk"]
         constraints = [
-            # A photo just uploaded from the body editor gets its text when its article is
-            # saved (the form asks for it there).
+            # A photo just uploaded from the body editor gets its text when its article (or
+            # page) is saved (the form asks for it there).
             models.CheckConstraint(
-                condition=Q(article__isnull=True) | Q(is_decorative=True) | ~Q(alt_text=""),
+                condition=Q(article__isnull=True, page__isnull=True)
+                | Q(is_decorative=True)
+                | ~Q(alt_text=""),
                 name="photo_alt_text_required",
+            ),
+            models.CheckConstraint(
+                condition=Q(article__isnull=True) | Q(page__isnull=True),
+                name="photo_of_one_article_or_page",
             ),
         ]
 
