@@ -309,3 +309,39 @@ def test_search_finds_broadcasts_by_their_items_and_transcript_without_accents(p
     assert found(q="thien tai", date_to="01/01/2020") == []
     html = reader.get(reverse("news:search"), {"q": "thien tai", "kind": "radio"}).content.decode()
     assert "Tìm thấy 1 chương trình phát thanh cho “thien tai”." in html
+
+
+def test_damaged_or_disguised_files_are_refused_never_an_error():
+    """Mutations of a real MP3 and of the starts of other formats (MP4, ID3, WAV, Ogg, FLAC):
+    each is read as audio or refused with a reason, never an exception of mutagen's own."""
+    import random
+
+    from django.core.exceptions import ValidationError
+
+    from radio.audio import read_audio
+
+    rng = random.Random(13)
+    seeds = [
+        short_mp3(),
+        b"\x00\x00\x00\x18ftypM4A \x00\x00\x02\x00isomiso2\x00\x00\x00\x08moov" + bytes(200),
+        b"ID3\x04\x00\x00\x00\x00\x00\x10" + bytes(300),
+        b"\xff\xfb\x90\x00" * 50,
+        b"RIFF\x00\x00\x00\x00WAVEfmt " + bytes(100),
+        b"OggS" + bytes(200),
+        b"fLaC" + bytes(100),
+    ]
+    outcomes = {"audio": 0, "refused": 0}
+    for seed in seeds:
+        for _ in range(40):
+            data = bytearray(seed)
+            for _ in range(rng.randint(1, 12)):
+                if rng.random() < 0.6 and data:
+                    data[rng.randrange(len(data))] = rng.randrange(256)
+                else:
+                    data = data[: rng.randrange(len(data) + 1)]
+            try:
+                read_audio(ContentFile(bytes(data), name="ban-tin.mp3"))
+                outcomes["audio"] += 1
+            except ValidationError:
+                outcomes["refused"] += 1
+    assert outcomes["refused"] > 0 and sum(outcomes.values()) == len(seeds) * 40
