@@ -14,6 +14,7 @@ from django.db.models import Count, OuterRef, Subquery, Window
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from . import publishable
 from .models import Article, ChangeStatus, Status, Transition
 
 ROWS = 8
@@ -110,10 +111,82 @@ def _lists(user):
     ]  # fmt: skip
 
 
+@dataclass(frozen=True)
+class OtherRow:
+    """A page or a broadcast on the desk (they have no category: their kind is said instead)."""
+
+    title: str
+    url: str
+    kind: str
+    who: str
+    updated_at: object
+
+
+@dataclass
+class OtherSection(Section):
+    """Pages and broadcasts (news/publishable.py): one list for all kinds, no single admin list
+    to see them all in."""
+
+    more_url = ""
+
+
+def _other_items(user, key):
+    """(permission, title, when empty, filter) of the desk's lists of pages and broadcasts."""
+    return {
+        "other_returned": (
+            "news.submit_page", _("Pages and broadcasts returned to you"),
+            _("No page or broadcast returned to you."),
+            {"status": Status.RETURNED, "author": user},
+        ),
+        "other_review": (
+            "news.review_page", _("Pages and broadcasts waiting for an editor"),
+            _("No page or broadcast waits for review."), {"status": Status.SUBMITTED},
+        ),
+        "other_approval": (
+            "news.publish_page", _("Pages and broadcasts waiting for your approval"),
+            _("No page or broadcast waits for approval."), {"status": Status.PENDING_APPROVAL},
+        ),
+    }[key]  # fmt: skip
+
+
+def _fill_other(section, condition):
+    for model in publishable.MODELS:
+        if model is Article:
+            continue
+        opts = model._meta
+        items = model.objects.filter(**condition).select_related("author")
+        if "programme" in [f.name for f in opts.fields]:
+            items = items.select_related("programme")
+        items = list(items.annotate(total=Window(Count("pk"))).order_by("updated_at", "pk")[:ROWS])
+        section.count += items[0].total if items else 0
+        section.rows += [
+            OtherRow(
+                title=str(item),
+                url=reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk]),
+                kind=str(opts.verbose_name),
+                who=(item.author.get_full_name() or item.author.get_username())
+                if item.author
+                else "",
+                updated_at=item.updated_at,
+            )
+            for item in items
+        ]
+    section.rows = sorted(section.rows, key=lambda row: row.updated_at)[:ROWS]
+    return section
+
+
 def sections_for(user):
     """The desk's lists for `user`, in the order they should be read."""
-    return [
+    sections = [
         _fill(Section(key, title, empty, filters=filters), articles)
         for permission, key, title, empty, filters, articles in _lists(user)
         if user.has_perm(permission)
     ]
+    # Pages and broadcasts are few: their lists show only when something waits in them.
+    for key in ("other_returned", "other_review", "other_approval"):
+        permission, title, empty, condition = _other_items(user, key)
+        if user.has_perm(permission):
+            section = _fill_other(OtherSection(key, title, empty), condition)
+            if section.count:
+                sections.append(section)
+    return sections

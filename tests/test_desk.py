@@ -29,7 +29,7 @@ def sections(html):
         heading = re.sub(
             r"\s+", " ", re.sub(r"<[^>]+>", " ", re.search(r"<h3.*?</h3>", inner, re.S)[0])
         ).strip()
-        titles = re.findall(r'<a href="/[^"]*/news/article/\d+/change/">([^<]+)</a>', inner)
+        titles = re.findall(r'<a href="/[^"]*/(?:news|radio)/\w+/\d+/change/">([^<]+)</a>', inner)
         found[key] = (heading, titles)
     return found
 
@@ -125,3 +125,41 @@ def test_a_returned_article_shows_its_comment_at_the_top_of_its_form(client, peo
     note = html.index('class="returned-note"')
     assert note < html.index('id="id_title"')
     assert "Sửa lại số liệu ở đoạn hai" in html[note : html.index('id="id_title"')]
+
+
+def test_pages_and_broadcasts_wait_on_the_desk_of_whoever_moves_them_on(client, people):
+    from django.core.files.base import ContentFile
+
+    from demo.audio import jingle_mp3
+    from news.models import Page
+    from radio.models import Broadcast, Programme
+
+    page = Page(title="Lịch tiếp công dân", status=Status.SUBMITTED, author=people["reporter"])
+    page.save()
+    programme = Programme.objects.create(name="Bản tin nông nghiệp")
+    broadcast = Broadcast(
+        programme=programme,
+        number=3,
+        aired_at=timezone.now(),
+        summary="Lịch gieo cấy",
+        status=Status.PENDING_APPROVAL,
+        author=people["reporter"],
+    )
+    broadcast.take_audio(ContentFile(jingle_mp3(2), name="a.mp3"))
+    broadcast.save()
+    returned = Page(title="Liên hệ", status=Status.RETURNED, author=people["reporter"])
+    returned.save()
+
+    def desk(role):
+        client.force_login(people[role])
+        return sections(client.get(INDEX).content.decode())
+
+    editor = desk("editor")
+    assert editor["other_review"][1] == ["Lịch tiếp công dân"]
+    assert "other_approval" not in editor
+    leader = desk("publisher")
+    assert leader["other_approval"][1] == [str(broadcast)]
+    assert leader["other_approval"][0].startswith("Trang và chương trình phát thanh chờ bạn duyệt")
+    assert desk("reporter")["other_returned"][1] == ["Liên hệ"]
+    html = client.get(INDEX).content.decode()
+    assert f'href="{reverse("admin:news_page_change", args=[returned.pk])}"' in html
