@@ -221,6 +221,15 @@ def attach(article, user, before, proposer=None):
             photo.save(update_fields=changed)
 
 
+def drop_unplaced(page):
+    """Delete the photos of `page` that its body no longer holds: a page has no photo list to
+    keep them in, and a photo of a public page is public (`/anh/<id>/`). Their copies go with
+    them (news/renditions.py); the original stays, as for an article's deleted photo."""
+    kept = [place.photo_id for place in placed(page.body)]
+    for photo in page.photos.exclude(pk__in=kept):
+        photo.delete()
+
+
 def refresh(body, photos):
     """`body` as the editor should show it: each placed photo with its current caption and
     alternative text; a photo that is no longer the article's taken out."""

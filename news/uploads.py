@@ -18,7 +18,8 @@ from portal.storage import StorageFull
 
 from . import body_photos, workflow
 from .images import validate_image
-from .models import Article, Page, Photo
+from .models import Article, Photo
+from .page_tree import page_tree
 
 STORAGE_FULL = gettext_lazy(
     "The server has no room left to store images, so this image was not kept. "
@@ -71,7 +72,7 @@ def photo(request, pk):
     public = (
         Article.objects.published().filter(pk=photo.article_id).exists()
         if photo.page_id is None
-        else Page.objects.published().filter(pk=photo.page_id).exists()
+        else photo.page_id in page_tree().nodes  # public, under public pages only
     )
     if not staff and not public:
         raise Http404

@@ -220,7 +220,7 @@ class SearchView(TemplateView):
             dated = data["date_from"] or data["date_to"]
             scope = None if dated else f"category:{category and category.pk}"
             text = search.clean_query(data["q"])
-            kind = data["kind"]
+            kind = data["kind"] or ""  # an unknown type is said so, and everything searched
             if kind in ("", "article"):
                 found = search.find(articles, text, scope)
             # Pages and broadcasts: above the first page of articles; pages have no category

@@ -122,7 +122,11 @@ class TransitionNotAllowed(ValidationError):
 
 def may_write(user) -> bool:
     """Whether `user` writes articles at all (and so may upload images for them)."""
-    return user.has_perm("news.add_article") or user.has_perm("news.change_article")
+    return any(
+        user.has_perm(f"news.{action}_{model}")
+        for model in ("article", "page")
+        for action in ("add", "change")
+    )
 
 
 def may_edit(item, user) -> bool:

@@ -2,6 +2,8 @@
 tags podcast apps read (Apple's podcast RSS requirements), each broadcast's audio as its
 enclosure with the length and type read from the file."""
 
+from dataclasses import dataclass
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
@@ -40,6 +42,25 @@ class PodcastRss(Rss201rev2Feed):
         handler.addQuickElement("itunes:explicit", "false")
 
 
+@dataclass(frozen=True)
+class Show:
+    """What one request's feed is about (Feed objects are shared between requests)."""
+
+    programme: object
+    request: object
+
+    def absolute(self, path):
+        return self.request.build_absolute_uri(path)
+
+
+@dataclass(frozen=True)
+class Episode:
+    """A broadcast in a request's feed: guids and enclosures are absolute addresses."""
+
+    broadcast: object
+    show: Show
+
+
 class PodcastFeed(Feed):
     feed_type = PodcastRss
 
@@ -47,53 +68,57 @@ class PodcastFeed(Feed):
         found = next((p for p in programmes() if p.slug == programme), None)
         if found is None:
             raise Http404
-        self.request = request
-        return found
+        return Show(found, request)
 
-    def title(self, programme):
-        return feed_text(
-            f"{programme.name} — {site_settings().station_name or site_settings().portal_name}"
-        )
+    def title(self, show):
+        site = site_settings()
+        return feed_text(f"{show.programme.name} — {site.station_name or site.portal_name}")
 
-    def link(self, programme):
-        return programme.get_absolute_url()
+    def link(self, show):
+        return show.programme.get_absolute_url()
 
-    def description(self, programme):
-        return feed_text(programme.description or programme.name)
+    def description(self, show):
+        return feed_text(show.programme.description or show.programme.name)
 
-    def feed_extra_kwargs(self, programme):
+    def feed_extra_kwargs(self, show):
         site = site_settings()
         image, _width, _height = seo.default_share_image(site)
         return {
             "itunes_author": feed_text(site.station_name or site.portal_name),
-            "itunes_image": self.request.build_absolute_uri(image),
+            "itunes_image": show.absolute(image),
         }
 
-    def items(self, programme):
-        return (
+    def items(self, show):
+        broadcasts = (
             Broadcast.objects.published()
-            .filter(programme=programme)
+            .filter(programme=show.programme)
             .select_related("programme")
             .order_by("-aired_at", "-pk")[:FEED_SIZE]
         )
+        return [Episode(broadcast, show) for broadcast in broadcasts]
 
-    def item_title(self, broadcast):
-        return feed_text(broadcast.title)
+    def item_title(self, episode):
+        return feed_text(episode.broadcast.title)
 
-    def item_description(self, broadcast):
-        return feed_text("\n".join(broadcast.items()))
+    def item_link(self, episode):
+        return episode.broadcast.get_absolute_url()
 
-    def item_pubdate(self, broadcast):
-        return broadcast.aired_at
+    def item_description(self, episode):
+        return feed_text("\n".join(episode.broadcast.items()))
 
-    def item_guid(self, broadcast):
-        return self.request.build_absolute_uri(broadcast.get_absolute_url())
+    def item_pubdate(self, episode):
+        return episode.broadcast.aired_at
 
-    def item_enclosures(self, broadcast):
-        url = self.request.build_absolute_uri(broadcast.audio.url)
+    def item_guid(self, episode):
+        return episode.show.absolute(episode.broadcast.get_absolute_url())
+
+    def item_enclosures(self, episode):
+        broadcast = episode.broadcast
+        url = episode.show.absolute(broadcast.audio.url)
         return [Enclosure(url, str(broadcast.audio_size), broadcast.audio_type)]
 
-    def item_extra_kwargs(self, broadcast):
+    def item_extra_kwargs(self, episode):
+        broadcast = episode.broadcast
         return {"itunes_duration": round(broadcast.duration), "itunes_episode": broadcast.number}
 
 

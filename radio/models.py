@@ -1,19 +1,25 @@
 """The station's radio programmes and their broadcasts, each with its audio file. A broadcast is
 written and published by the same rules as an article (news/workflow.py)."""
 
+import io
+import secrets
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
+from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from PIL import Image, ImageOps
 from simple_history.models import HistoricalRecords
 
-from news.images import validate_image
+from news.images import generated_name, validate_image
 from news.models import vietnamese_slug
 from news.models.articles import StateChange, Status
+from news.renditions import decode
 from news.search import CONFIG, as_text
 
 from .audio import read_audio
@@ -67,10 +73,20 @@ class BroadcastQuerySet(models.QuerySet):
 
 def audio_path(broadcast, filename):
     # Named by the programme, the number and the format read from the contents (never the
-    # uploaded name): radio/2026/11/thoi-su-so-45.mp3.
+    # uploaded name), with a random part: nginx serves every file under /media/, and a draft's
+    # or a scheduled broadcast's audio must not be found by guessing its name before it is
+    # public. radio/2026/11/thoi-su-so-45-3f9a0c1d2b7e.mp3.
     extension = getattr(broadcast, "_audio_extension", None) or filename.rsplit(".", 1)[-1]
     day = timezone.localtime(broadcast.aired_at or timezone.now())
-    return f"radio/{day:%Y/%m}/{broadcast.programme.slug}-so-{broadcast.number}.{extension}"
+    slug = f"{broadcast.programme.slug}-so-{broadcast.number}"
+    return f"radio/{day:%Y/%m}/{slug}-{secrets.token_hex(6)}.{extension}"
+
+
+def cover_path(broadcast, filename):
+    return generated_name("radio/covers", "cover.jpg")
+
+
+COVER_SIZE = 640  # square, in pixels: the page shows it at 320 CSS pixels
 
 
 class Broadcast(models.Model):
@@ -92,8 +108,9 @@ class Broadcast(models.Model):
         _("summary"), help_text=_("The items of the broadcast, one per line.")
     )
     transcript = models.TextField(_("transcript"), blank=True)
+    # Stored as the portal re-encodes it (no metadata such as a position), never as sent.
     cover = models.ImageField(
-        _("cover"), upload_to="radio/covers/", blank=True, validators=[validate_image]
+        _("cover"), upload_to=cover_path, blank=True, validators=[validate_image]
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -154,6 +171,8 @@ class Broadcast(models.Model):
             self.published_at = timezone.now()
         if self.pk is not None:
             self.version += 1
+        if self.cover and not self.cover._committed:
+            self.cover = cleaned_cover(self.cover)
         super().save(*args, **kwargs)
         self._loaded_status = self.status
         Broadcast.objects.filter(pk=self.pk).update(
@@ -209,6 +228,15 @@ class Broadcast(models.Model):
     def duration_text(self):
         minutes, seconds = divmod(round(self.duration), 60)
         return f"{minutes}:{seconds:02d}"
+
+
+def cleaned_cover(upload):
+    """The cover as the public gets it: upright, square, JPEG, without the upload's metadata."""
+    pixels = decode(upload).pixels.convert("RGB")
+    square = ImageOps.fit(pixels, (COVER_SIZE, COVER_SIZE), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    square.save(buffer, "JPEG", quality=85, optimize=True)
+    return ContentFile(buffer.getvalue(), name="cover.jpg")
 
 
 class BroadcastTransition(StateChange):

@@ -221,7 +221,24 @@ def test_a_page_holds_photos_uploaded_into_its_body_as_articles_do(client, peopl
     assert "<picture>" in html and "<figcaption" in html
     assert "Trụ sở Đài Truyền thanh huyện" in html and address not in html  # drawn, not linked
     assert reader.get(address).status_code == 302  # its own address, public with the page
-    workflow.apply(page, "unpublish", people["publisher"], comment="Chưa đúng.")
+
+    # Taken out of the body, the photo is deleted: a page has no photo list to keep it in.
+    page.refresh_from_db()
+    data = page_data(page, body="<p>Trụ sở Đài.</p>", workflow_comment="Bỏ ảnh.")
+    assert client.post(change_url(page), data).status_code == 302
+    assert not page.photos.exists() and reader.get(address).status_code == 404
+
+
+def test_a_photo_of_a_page_is_public_only_while_the_page_and_those_above_are(people):
+    from tests.factories import PhotoFactory
+
+    about = make_page("Giới thiệu", "gioi-thieu")
+    history = make_page("Lịch sử", "lich-su", parent=about)
+    photo = PhotoFactory(article=None, page=history)
+    address = reverse("news:photo", args=[photo.pk])
+    reader = Client()
+    assert reader.get(address).status_code == 302
+    workflow.apply(about, "unpublish", people["publisher"], comment="Viết lại.")
     assert reader.get(address).status_code == 404
 
 
@@ -310,6 +327,7 @@ def test_search_finds_pages_without_accents_and_filters_by_type():
     assert found(q="lich su", date_from="01/01/2020") == ([], True)  # pages have no date
     response = reader.get(reverse("news:search"), {"q": "lich su", "kind": "video"})
     assert "Không có loại này: đã tìm trong tất cả." in response.content.decode()
+    assert found(q="lich su", kind="radio-x") == (["/gioi-thieu/lich-su/"], True)
     assert (
         "1 trang"
         in reader.get(reverse("news:search"), {"q": "di tich", "kind": "page"}).content.decode()

@@ -3,6 +3,7 @@ articles' workflow, listened to on a page with an HTML5 player that downloads no
 play, listed by programme and month, on the home page, and in a podcast feed per programme."""
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 from functools import cache
@@ -93,7 +94,9 @@ def test_a_reporter_uploads_a_broadcast_that_goes_public_through_the_workflow(
     assert broadcast.audio_type == "audio/mpeg"
     assert broadcast.audio_size == len(short_mp3())
     assert 4 < broadcast.duration < 7 and broadcast.bitrate == 48_000
-    assert broadcast.audio.name == "radio/2026/11/chuong-trinh-phat-thanh-so-45.mp3"
+    assert re.fullmatch(
+        r"radio/2026/11/chuong-trinh-phat-thanh-so-45-[0-9a-f]{12}\.mp3", broadcast.audio.name
+    )
     assert broadcast.status == Status.SUBMITTED
     url = broadcast.get_absolute_url()
     assert url == f"/phat-thanh/chuong-trinh-phat-thanh/so-45-{broadcast.pk}/"
@@ -345,3 +348,19 @@ def test_damaged_or_disguised_files_are_refused_never_an_error():
             except ValidationError:
                 outcomes["refused"] += 1
     assert outcomes["refused"] > 0 and sum(outcomes.values()) == len(seeds) * 40
+
+
+def test_a_cover_from_a_phone_is_stored_square_and_without_its_metadata(client, people, programme):
+    from tests.test_renditions import CAMERA, opened, phone_photo, stored
+
+    client.force_login(people["reporter"])
+    cover = SimpleUploadedFile("IMG_20261130.JPG", phone_photo(), "image/jpeg")
+    response = client.post(reverse("admin:radio_broadcast_add"), form_data(programme, cover=cover))
+    assert response.status_code == 302
+    broadcast = Broadcast.objects.get()
+    assert re.fullmatch(r"radio/covers/\d{4}/\d\d/[0-9a-f]{32}\.jpg", broadcast.cover.name)
+    data = stored(broadcast.cover.name)
+    assert b"GPS" not in data and CAMERA not in data  # no position, no camera
+    image = opened(broadcast.cover.name)
+    assert (image.format, image.size) == ("JPEG", (640, 640))
+    assert not image.getexif()

@@ -69,6 +69,7 @@ class PageAdmin(EditorialAdmin):
         before = body_photos.stored_texts(form.instance)
         changed = super().save_related_content(request, form, formsets, change)
         body_photos.attach(form.instance, request.user, before)
+        body_photos.drop_unplaced(form.instance)
         return changed
 
     def view_on_site(self, page):
