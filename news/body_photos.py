@@ -29,6 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .models import Page, Photo, ProposedChange
 from .renditions import delete_after_commit
@@ -138,14 +139,17 @@ def problems(body, article, user):
         )
     )
     messages = []
+    # "bài", "trang" (the model's MESSAGE_NAME, as news/workflow.py's messages say it).
+    item_name = getattr(type(article), "MESSAGE_NAME", None) if article is not None else None
+    item_name = item_name or pgettext("in a message", "article")
     for number, photo in enumerate(photos, start=1):
         if photo.photo_id not in usable:
             messages.append(
                 _(
-                    "Photo %(number)d of the body is not one of this article's photos: remove "
-                    "it and insert it again from your computer."
+                    "Photo %(number)d of the body is not one of the photos of this %(item)s: "
+                    "remove it and insert it again from your computer."
                 )
-                % {"number": number}
+                % {"number": number, "item": item_name}
             )
             continue
         missing = []

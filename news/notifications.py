@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,12 +29,12 @@ def _members(group):
 HANDED_TO = {
     "submit": (
         roles.EDITOR,
-        gettext_lazy("Article submitted for review: %(title)s"),
+        gettext_lazy("%(kind)s submitted for review: %(title)s"),
         gettext_lazy("%(actor)s submitted “%(title)s”.\n\nReview it: %(link)s"),
     ),
     "forward": (
         roles.PUBLISHER,
-        gettext_lazy("Article waiting for your approval: %(title)s"),
+        gettext_lazy("%(kind)s waiting for your approval: %(title)s"),
         gettext_lazy(
             "%(actor)s reviewed “%(title)s” and forwards it for approval.\n\n%(comment)s"
             "\n\nApprove or return it: %(link)s"
@@ -70,6 +71,11 @@ CHANGE_DECIDED = {
 }
 
 
+def _kind(item):
+    """What `item` is, to start a subject: "Bài viết", "Trang", "Buổi phát thanh"."""
+    return capfirst(item._meta.verbose_name)
+
+
 def _one_line(text):
     """A title as a mail subject can hold it: a line break there makes Django refuse the whole
     message (BadHeaderError), and the move's mail was silently never sent."""
@@ -90,21 +96,25 @@ def after_move(article, name, actor, comment):
         }
         recipients = sorted({u.email for u in _members(group) if u.pk != actor.pk})
         if recipients:
-            messages.append((str(subject) % {"title": title}, str(body) % values, None, recipients))
+            subject = str(subject) % {"title": title, "kind": _kind(article)}
+            messages.append((subject, str(body) % values, None, recipients))
     elif name in ("return", "publish") and article.author and article.author.email:
         if article.author_id == actor.pk:
             return
         if name == "return":
-            subject = _("Your article was returned: %(title)s") % {"title": title}
+            subject = _("%(kind)s returned to you: %(title)s") % {
+                "title": title,
+                "kind": _kind(article),
+            }
             body = _("%(actor)s returned “%(title)s” to you:\n\n%(comment)s\n\n%(link)s")
         elif not article.announced:  # scheduled: "published" is said when it is public
-            subject = _("Your article is scheduled: %(title)s") % {"title": title}
+            subject = _("%(kind)s scheduled: %(title)s") % {"title": title, "kind": _kind(article)}
             body = _(
                 "%(actor)s scheduled “%(title)s” to be published at %(time)s. You will be told "
                 "when it is public.\n\n%(comment)s\n\n%(link)s"
             )
         else:
-            subject = _("Your article was published: %(title)s") % {"title": title}
+            subject = _("%(kind)s published: %(title)s") % {"title": title, "kind": _kind(article)}
             body = _("%(actor)s published “%(title)s”.\n\n%(comment)s\n\n%(link)s")
         body %= {
             "actor": actor.get_full_name() or actor.get_username(),
@@ -169,7 +179,7 @@ def _announcements(model, now):
             continue
         if article.author and article.author.email:
             title = _one_line(article.title)
-            subject = _("Your article was published: %(title)s") % {"title": title}
+            subject = _("%(kind)s published: %(title)s") % {"title": title, "kind": _kind(article)}
             body = _("“%(title)s” is now on the portal (%(time)s).\n\n%(link)s") % {
                 "title": article.title,
                 "time": local_datetime(article.published_at),

@@ -23,7 +23,7 @@ from .page_tree import page_tree
 
 STORAGE_FULL = gettext_lazy(
     "The server has no room left to store images, so this image was not kept. "
-    "Tell the site's technician; your article itself is not affected."
+    "Tell the site's technician; the text you are writing is not affected."
 )
 
 

@@ -157,7 +157,8 @@ STORAGES = {
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 # A broadcast's audio file (radio/audio.py): 25 MB holds 26 minutes at 128 kbit/s. nginx refuses
-# larger requests first (MAX_UPLOAD_SIZE in docker-compose.yml): raise both together.
+# larger requests first (MAX_UPLOAD_SIZE in docker-compose.yml, 40m: the file, a cover and the
+# form): keep it above this.
 AUDIO_MAX_BYTES = env.int("AUDIO_MAX_BYTES", default=25 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644

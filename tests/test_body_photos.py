@@ -187,10 +187,10 @@ def test_a_photo_of_someone_else_cannot_be_put_in_a_body(client, people):
         response = client.post(ADD_URL, data)
         assert response.status_code == 200, url
         [error] = response.context["adminform"].form.errors["body"]
-        assert error == vi(
-            "Photo %(number)d of the body is not one of this article's photos: remove it and "
-            "insert it again from your computer."
-        ) % {"number": 1}
+        assert error == (
+            "Ảnh số 1 trong nội dung không phải ảnh của bài này: hãy xóa ảnh đó rồi chèn lại từ "
+            "máy của bạn."
+        )
     theirs.refresh_from_db()
     published_photo.refresh_from_db()
     assert theirs.article is None and published_photo.article == other_article

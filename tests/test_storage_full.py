@@ -110,7 +110,7 @@ def test_an_image_in_the_body_editor_is_refused_in_words_when_the_disk_is_full(a
     message = json.loads(response.content)["error"]["message"]
     assert message == vi(
         "The server has no room left to store images, so this image was not kept. "
-        "Tell the site's technician; your article itself is not affected."
+        "Tell the site's technician; the text you are writing is not affected."
     )
     assert media_files() == []
 
