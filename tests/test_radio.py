@@ -29,6 +29,9 @@ from tests.factories import ArticleFactory, image_bytes
 pytestmark = pytest.mark.django_db
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+# What a phone downloads for a broadcast's page before play (fonts, CSS, the page): 106 KB on
+# 30/11/2026; well under the home page's budget (tests/test_journeys.py).
+BROADCAST_PAGE_BUDGET_BYTES = 200_000
 
 
 @cache
@@ -279,6 +282,7 @@ def test_a_reader_on_a_phone_plays_a_broadcast_and_seeks_in_it(open_page):
     artifact_path("broadcast-weight-phone.json").write_text(json.dumps(before_play, indent=1))
     print("Broadcast page on a phone before play, bytes:", json.dumps(before_play))
     assert audio_requests == []  # preload="none": nothing of the audio before play
+    assert before_play["total"] <= BROADCAST_PAGE_BUDGET_BYTES, before_play
 
     player = page.locator("audio.player")
     expect(player).to_have_attribute("aria-label", f"Nghe: {broadcast.title}")
@@ -364,3 +368,40 @@ def test_a_cover_from_a_phone_is_stored_square_and_without_its_metadata(client, 
     image = opened(broadcast.cover.name)
     assert (image.format, image.size) == ("JPEG", (640, 640))
     assert not image.getexif()
+
+
+def test_breadcrumbs_lead_home_from_the_radio_and_search_pages(programme):
+    broadcast = make_broadcast(programme, 45)
+    for url in (
+        "/phat-thanh/",
+        programme.get_absolute_url(),
+        broadcast.get_absolute_url(),
+        "/tim-kiem/?q=tin",
+    ):
+        html = Client().get(url).content.decode()
+        trail = html[html.index('<nav class="breadcrumb"') :]
+        trail = trail[: trail.index("</nav>")]
+        assert '<a href="/">Trang chủ</a>' in trail, url
+        assert 'aria-current="page"' in trail or url == broadcast.get_absolute_url(), url
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_an_m4a_broadcast_is_taken_as_aac_audio_and_apple_lossless_is_refused(
+    client, people, programme
+):
+    client.force_login(people["reporter"])
+    m4a = upload("ban-tin.m4a", (FIXTURES / "tone.m4a").read_bytes(), "audio/mp4")
+    response = client.post(reverse("admin:radio_broadcast_add"), form_data(programme, audio=m4a))
+    assert response.status_code == 302
+    broadcast = Broadcast.objects.get()
+    assert broadcast.audio_type == "audio/mp4" and broadcast.audio.name.endswith(".m4a")
+    assert 2.9 < broadcast.duration < 3.2 and 30_000 < broadcast.bitrate < 36_000
+
+    lossless = upload("ban-tin-2.m4a", (FIXTURES / "lossless.m4a").read_bytes(), "audio/mp4")
+    data = form_data(programme, number="46", audio=lossless)
+    response = client.post(reverse("admin:radio_broadcast_add"), data)
+    assert response.status_code == 200
+    assert "không phải âm thanh MP3 hoặc M4A" in str(response.context["adminform"].form.errors)
+    assert Broadcast.objects.count() == 1
