@@ -4,7 +4,6 @@ written and published by the same rules as an article (news/workflow.py)."""
 import io
 import secrets
 
-from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.core.files.base import ContentFile
@@ -18,7 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from news.images import generated_name, validate_image
 from news.models import vietnamese_slug
-from news.models.articles import StateChange, Status
+from news.models.articles import Publishable, StateChange, Status
 from news.renditions import decode
 from news.search import CONFIG, as_text
 
@@ -89,7 +88,7 @@ def cover_path(broadcast, filename):
 COVER_SIZE = 640  # square, in pixels: the page shows it at 320 CSS pixels
 
 
-class Broadcast(models.Model):
+class Broadcast(Publishable):
     MESSAGE_NAME = pgettext_lazy("in a message", "broadcast")
 
     programme = models.ForeignKey(
@@ -112,22 +111,6 @@ class Broadcast(models.Model):
     cover = models.ImageField(
         _("cover"), upload_to=cover_path, blank=True, validators=[validate_image]
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="broadcasts",
-        verbose_name=_("author"),
-    )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
-    published_at = models.DateTimeField(_("publication time"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    announced = models.BooleanField(default=True, editable=False)
     # The summary (A) and the transcript (B) for search, refreshed on every save.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -167,14 +150,9 @@ class Broadcast(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        if self.pk is not None:
-            self.version += 1
         if self.cover and not self.cover._committed:
             self.cover = cleaned_cover(self.cover)
         super().save(*args, **kwargs)
-        self._loaded_status = self.status
         Broadcast.objects.filter(pk=self.pk).update(
             search_vector=SearchVector("summary", weight="A", config=CONFIG)
             + SearchVector("transcript", weight="B", config=CONFIG)
@@ -194,23 +172,6 @@ class Broadcast(models.Model):
             "number": self.number,
             "day": f"{timezone.localtime(self.aired_at):%d/%m/%Y}" if self.aired_at else "",
         }
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        broadcast = super().from_db(db, field_names, values)
-        broadcast._loaded_status = broadcast.__dict__.get("status")
-        return broadcast
-
-    @property
-    def was_public(self):
-        return getattr(self, "_loaded_status", None) == Status.PUBLISHED
-
-    def is_scheduled(self, now=None):
-        return (
-            self.status == Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at > (now or timezone.now())
-        )
 
     def take_audio(self, upload):
         """Make `upload` this broadcast's audio, with what its contents say it is

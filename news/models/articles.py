@@ -56,7 +56,71 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
 
 
-class Article(models.Model):
+class Publishable(models.Model):
+    """What every item of the editorial workflow (news/workflow.py) has: articles, pages, radio
+    broadcasts. Its state changes only through the workflow's moves."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name=_("author"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    # Published with a future time is "scheduled": published() hides it until then.
+    published_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Bumped on every save; an edit form carries the version it started from, so a save over
+    # someone else's newer save is refused instead of silently overwriting it.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # Whether the author was told it is public: at once when published now, at its time when
+    # scheduled (news/notifications.py, announce_due).
+    announced = models.BooleanField(default=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.pk is not None:
+            self.version += 1
+        super().save(*args, **kwargs)
+        self._loaded_status = self.status
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        item = super().from_db(db, field_names, values)
+        item._loaded_status = item.__dict__.get("status")
+        return item
+
+    @property
+    def was_public(self):
+        """Published when last read from or written to the database: unpublishing it, or
+        editing it, changes what the public sees."""
+        return getattr(self, "_loaded_status", None) == Status.PUBLISHED
+
+    def is_scheduled(self, now=None):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > (now or timezone.now())
+        )
+
+    def is_published(self, now=None):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= (now or timezone.now())
+        )
+
+
+class Article(Publishable):
     # How workflow messages name an article ("bài": news/workflow.py, named).
     MESSAGE_NAME = pgettext_lazy("in a message", "article")
 
@@ -80,17 +144,6 @@ class Article(models.Model):
         blank=True,
         help_text=_('Shown at the end of the article, e.g. "Đài Kim Bảng".'),
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="articles",
-        verbose_name=_("author"),
-    )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
     published_at = models.DateTimeField(
         _("publication time"),
         null=True,
@@ -101,11 +154,6 @@ class Article(models.Model):
     is_featured = models.BooleanField(
         _("featured"), default=False, help_text=_("Shown at the top of the home page.")
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Bumped on every save; an edit form carries the version it started from, so a save over
-    # someone else's newer save is refused instead of silently overwriting it.
-    version = models.PositiveIntegerField(default=1, editable=False)
     # Title, lead and body for full-text search (news/search.py), refreshed on every save.
     search_vector = SearchVectorField(null=True, editable=False)
     # Each pair of neighbouring words of the search vector ("trong dong", "dong ngoc"): a quoted
@@ -118,10 +166,6 @@ class Article(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
-    # Whether the author was told the article is public: at once when published now, at its
-    # time when scheduled (news/notifications.py, announce_due).
-    announced = models.BooleanField(default=True, editable=False)
-
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
         verbose_name=_("article revision"),
@@ -173,47 +217,16 @@ class Article(models.Model):
         # Typed slugs are normalised too: the URL pattern admits only [-a-z0-9].
         self.slug = vietnamese_slug(self.slug or self.title) or "bai-viet"
         self.body = clean_html(self.body)
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        if self.pk is not None:
-            self.version += 1
         super().save(*args, **kwargs)
-        self._loaded_status = self.status
         reindex_search(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
         return remembered_reverse("news:article", slug=self.slug, pk=self.pk)
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        article = super().from_db(db, field_names, values)
-        article._loaded_status = article.__dict__.get("status")
-        return article
-
-    @property
-    def was_public(self):
-        """Published when last read from or written to the database: unpublishing it, or
-        editing it, changes what the public sees."""
-        return getattr(self, "_loaded_status", None) == Status.PUBLISHED
-
     def lead_photo(self):
         """The first photo, taken from the prefetched photos on list pages (no query there)."""
         photos = list(self.photos.all())
         return photos[0] if photos else None
-
-    def is_scheduled(self, now=None):
-        return (
-            self.status == Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at > (now or timezone.now())
-        )
-
-    def is_published(self, now=None):
-        return (
-            self.status == Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= (now or timezone.now())
-        )
 
 
 class StateChange(models.Model):

@@ -14,7 +14,7 @@ from tree_queries.models import TreeNode
 from tree_queries.query import TreeQuerySet
 
 from ..sanitize import clean_html
-from .articles import StateChange, Status
+from .articles import Publishable, StateChange, Status
 from .categories import save_with_paths, vietnamese_slug
 
 
@@ -28,7 +28,7 @@ class PageQuerySet(TreeQuerySet):
         return self.filter(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
 
 
-class Page(TreeNode):
+class Page(Publishable, TreeNode):
     MESSAGE_NAME = pgettext_lazy("in a message", "page")
 
     class Language(models.TextChoices):
@@ -58,23 +58,6 @@ class Page(TreeNode):
     order = models.PositiveIntegerField(
         _("order"), default=0, help_text=_("Smaller numbers come first among its sibling pages.")
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="pages",
-        verbose_name=_("author"),
-    )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
-    published_at = models.DateTimeField(_("publication time"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    announced = models.BooleanField(default=True, editable=False)
-
     objects = PageQuerySet.as_manager(with_tree_fields=False)
     history = HistoricalRecords(verbose_name=_("page revision"), excluded_fields=["announced"])
 
@@ -111,29 +94,7 @@ class Page(TreeNode):
     def save(self, *args, **kwargs):
         self.slug = vietnamese_slug(self.slug or self.title, 120) or "trang"
         self.body = clean_html(self.body)
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        if self.pk is not None:
-            self.version += 1
-        save_with_paths(self, *args, **kwargs)
-        self._loaded_status = self.status
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        page = super().from_db(db, field_names, values)
-        page._loaded_status = page.__dict__.get("status")
-        return page
-
-    @property
-    def was_public(self):
-        return getattr(self, "_loaded_status", None) == Status.PUBLISHED
-
-    def is_scheduled(self, now=None):
-        return (
-            self.status == Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at > (now or timezone.now())
-        )
+        save_with_paths(self, *args, **kwargs)  # through Publishable.save
 
 
 def reserved_addresses():
