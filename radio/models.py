@@ -17,7 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from news.images import generated_name, validate_image
 from news.models import vietnamese_slug
-from news.models.articles import Publishable, StateChange, Status
+from news.models.articles import Publishable, PublishableQuerySet, StateChange, Status
 from news.renditions import decode
 from news.search import CONFIG, as_text
 
@@ -56,13 +56,7 @@ class Programme(models.Model):
         return reverse("radio:programme", kwargs={"programme": self.slug})
 
 
-class BroadcastQuerySet(models.QuerySet):
-    def published(self, now=None):
-        return self.filter(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
-
-    def scheduled(self, now=None):
-        return self.filter(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
-
+class BroadcastQuerySet(PublishableQuerySet):
     def matching(self, text):
         """Those whose summary or transcript holds the words of `text`, accents ignored (the
         articles' search configuration, news/search.py), newest first."""

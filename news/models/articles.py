@@ -34,7 +34,17 @@ class Status(models.TextChoices):
 SEARCH_COLUMNS = ("search_vector", "search_pairs")
 
 
-class ArticleQuerySet(models.QuerySet):
+class PublishableQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Public now: published, at a time that has come."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def scheduled(self, now=None):
+        """Approved for a later time: published() shows them when that time comes."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
+
+
+class ArticleQuerySet(PublishableQuerySet):
     def for_pages(self, *more_deferred):
         """Without the search columns (and `more_deferred`, e.g. "body" for lists)."""
         return self.defer(*SEARCH_COLUMNS, *more_deferred)
@@ -45,15 +55,13 @@ class ArticleQuerySet(models.QuerySet):
         `categories`: the ids of the categories the public may see, when the caller has them
         at hand (the cached tree of news/navigation.py); otherwise a subquery finds them.
         """
-        return self.filter(
-            status=Status.PUBLISHED,
-            published_at__lte=now or timezone.now(),
-            category__in=Category.objects.active() if categories is None else categories,
+        return (
+            super()
+            .published(now)
+            .filter(
+                category__in=Category.objects.active() if categories is None else categories,
+            )
         )
-
-    def scheduled(self, now=None):
-        """Approved for a later time: published() shows them when that time comes."""
-        return self.filter(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
 
 
 class Publishable(models.Model):

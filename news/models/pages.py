@@ -5,7 +5,6 @@ written and published by the same rules as articles (news/workflow.py)."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_ckeditor_5.fields import CKEditor5Field
@@ -14,18 +13,13 @@ from tree_queries.models import TreeNode
 from tree_queries.query import TreeQuerySet
 
 from ..sanitize import clean_html
-from .articles import Publishable, StateChange, Status
+from .articles import Publishable, PublishableQuerySet, StateChange
 from .categories import save_with_paths, vietnamese_slug
 
 
-class PageQuerySet(TreeQuerySet):
-    def published(self, now=None):
-        """Public pages, not counting their ancestors (news/page_tree.py hides a page whose
-        parent is not public)."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
-
-    def scheduled(self, now=None):
-        return self.filter(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
+class PageQuerySet(PublishableQuerySet, TreeQuerySet):
+    """published(): not counting their ancestors (news/page_tree.py hides a page whose parent
+    is not public)."""
 
 
 class Page(Publishable, TreeNode):
