@@ -163,11 +163,10 @@ def test_the_list_is_newest_first_by_programme_and_by_month(programme):
 
     def numbers(url, **params):
         html = reader.get(url, params).content.decode()
-        return [
-            b.number
-            for b in Broadcast.objects.all()
-            if b.get_absolute_url() in html and b.status == Status.PUBLISHED
-        ], html
+        listed = html[html.index('class="search-results broadcast-list"') :]
+        listed = listed[: listed.index("</ol>")]
+        shown = [b for b in Broadcast.objects.all() if b.get_absolute_url() in listed]
+        return [b.number for b in shown], listed
 
     found, html = numbers("/phat-thanh/")
     assert found == [45, 12, 44]  # newest first (the model's order), the draft left out
@@ -405,3 +404,23 @@ def test_an_m4a_broadcast_is_taken_as_aac_audio_and_apple_lossless_is_refused(
     assert response.status_code == 200
     assert "không phải âm thanh MP3 hoặc M4A" in str(response.context["adminform"].form.errors)
     assert Broadcast.objects.count() == 1
+
+
+def test_inner_pages_offer_the_newest_broadcast_in_their_second_column(programme):
+    article = ArticleFactory()
+    older = make_broadcast(programme, 44, days_ago=1)
+    newest = make_broadcast(programme, 45)
+
+    def aside(url):
+        html = Client().get(url).content.decode()
+        return re.search(r'<aside class="aside".*?</aside>', html, re.S)[0]
+
+    for url in (
+        article.get_absolute_url(),
+        article.category.get_absolute_url(),
+        "/tim-kiem/?q=tin",
+    ):
+        assert newest.get_absolute_url() in aside(url), url
+        assert 'preload="none"' in aside(url)
+    assert newest.get_absolute_url() in aside(older.get_absolute_url())
+    assert 'id="radio-heading"' not in aside(newest.get_absolute_url())  # not itself again
