@@ -5,13 +5,15 @@ enclosure with the length and type read from the file."""
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
+from django.core.files.storage import default_storage
 from django.http import Http404
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
-from news import seo
 from news.feeds import feed_text
 from news.navigation import site_settings
+from news.page_cache import cached
 
+from .artwork import podcast_artwork
 from .models import Broadcast
 from .views import programmes
 
@@ -29,6 +31,12 @@ class PodcastRss(Rss201rev2Feed):
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
         handler.addQuickElement("itunes:author", self.feed["itunes_author"])
+        if self.feed["itunes_email"]:
+            # Where podcast directories write to confirm that the station owns the feed.
+            handler.startElement("itunes:owner", {})
+            handler.addQuickElement("itunes:name", self.feed["itunes_author"])
+            handler.addQuickElement("itunes:email", self.feed["itunes_email"])
+            handler.endElement("itunes:owner")
         handler.addQuickElement("itunes:summary", self.feed["description"])
         handler.addQuickElement("itunes:image", None, {"href": self.feed["itunes_image"]})
         handler.addQuickElement("itunes:category", None, {"text": "News"})
@@ -82,10 +90,12 @@ class PodcastFeed(Feed):
 
     def feed_extra_kwargs(self, show):
         site = site_settings()
-        image, _width, _height = seo.default_share_image(site)
+        # Read and checked once per content version (a new logo is a new version).
+        artwork = default_storage.url(cached("podcast-artwork", lambda: podcast_artwork(site)))
         return {
             "itunes_author": feed_text(site.station_name or site.portal_name),
-            "itunes_image": show.absolute(image),
+            "itunes_email": site.email,
+            "itunes_image": show.absolute(artwork),
         }
 
     def items(self, show):

@@ -13,12 +13,14 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from demo.audio import jingle_mp3
 from news import workflow
@@ -223,6 +225,8 @@ def test_a_scheduled_broadcast_appears_when_its_time_comes(people, programme, mo
 def test_the_podcast_feed_has_what_podcast_apps_require(programme):
     site = SiteSettings.load()
     site.station_name = "Đài Truyền thanh huyện"
+    site.email = "toasoan@example.vn"
+    site.logo = SimpleUploadedFile("logo.png", image_bytes(300, 300, fmt="PNG"), "image/png")
     site.save()
     older = make_broadcast(programme, 44, days_ago=1)
     newest = make_broadcast(programme, 45)
@@ -237,7 +241,15 @@ def test_the_podcast_feed_has_what_podcast_apps_require(programme):
     assert channel.findtext("language") == "vi"
     assert channel.findtext("description") == "Thời sự."
     assert channel.findtext(f"{ITUNES}author") == "Đài Truyền thanh huyện"
-    assert channel.find(f"{ITUNES}image").get("href").startswith("http://testserver/")
+    artwork = channel.find(f"{ITUNES}image").get("href")
+    assert artwork.startswith("http://testserver/media/site/podcast-")
+    # Square, 1400 pixels: what podcast directories ask of a show's artwork.
+    with default_storage.open(artwork.removeprefix("http://testserver/media/")) as file:
+        image = Image.open(file)
+        assert (image.format, image.size) == ("JPEG", (1400, 1400))
+    owner = channel.find(f"{ITUNES}owner")
+    assert owner.findtext(f"{ITUNES}email") == "toasoan@example.vn"
+    assert owner.findtext(f"{ITUNES}name") == "Đài Truyền thanh huyện"
     assert channel.find(f"{ITUNES}category").get("text") == "News"
     assert channel.findtext(f"{ITUNES}explicit") == "false"
     items = channel.findall("item")

@@ -1,0 +1,37 @@
+"""A podcast's artwork: podcast apps want a square picture of 1400 to 3000 pixels (Apple's
+podcast requirements), which neither the site's share image (1200×630) nor its logo is. It is
+made from the logo on the portal's colour, once per logo, and kept in the media storage."""
+
+import hashlib
+import io
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageOps
+
+from news.renditions import decode
+
+SIZE = 1400
+BACKGROUND = (10, 47, 92)  # the portal's primary colour (static/css/site.css, --primary)
+
+
+def podcast_artwork(site):
+    """The storage name of the artwork for `site`'s logo, made if missing. Named after the
+    logo's contents: a new logo, even under the old file name, makes new artwork."""
+    data = b""
+    if site.logo:
+        with default_storage.open(site.logo.name) as logo:
+            data = logo.read()
+    tag = hashlib.blake2b(data, digest_size=8).hexdigest() if data else "plain"
+    name = f"site/podcast-{tag}-{SIZE}.jpg"
+    if default_storage.exists(name):
+        return name
+    canvas = Image.new("RGB", (SIZE, SIZE), BACKGROUND)
+    if data:
+        logo = decode(ContentFile(data, name=site.logo.name)).pixels.convert("RGBA")
+        # Two thirds of the square, a small logo enlarged: directories show artwork small.
+        logo = ImageOps.contain(logo, (SIZE * 2 // 3, SIZE * 2 // 3), Image.Resampling.LANCZOS)
+        canvas.paste(logo, ((SIZE - logo.width) // 2, (SIZE - logo.height) // 2), logo)
+    buffer = io.BytesIO()
+    canvas.save(buffer, "JPEG", quality=88)
+    return default_storage.save(name, ContentFile(buffer.getvalue()))
