@@ -29,7 +29,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from .models import Page, Photo, ProposedChange
 from .renditions import delete_after_commit
@@ -123,8 +122,8 @@ def uploaders(user, article):
 
 
 def problems(body, article, user):
-    """Why the photos placed in `body` cannot be saved with `article` (None for a new one) by
-    `user`: one message each, in the reader's words; [] when they can."""
+    """Why the photos placed in `body` cannot be saved with `article` (an article or a page,
+    saved or not) by `user`: one message each, in the reader's words; [] when they can."""
     photos = placed(body)
     if not photos:
         return []
@@ -139,9 +138,6 @@ def problems(body, article, user):
         )
     )
     messages = []
-    # "bài", "trang" (the model's MESSAGE_NAME, as news/workflow.py's messages say it).
-    item_name = getattr(type(article), "MESSAGE_NAME", None) if article is not None else None
-    item_name = item_name or pgettext("in a message", "article")
     for number, photo in enumerate(photos, start=1):
         if photo.photo_id not in usable:
             messages.append(
@@ -149,7 +145,7 @@ def problems(body, article, user):
                     "Photo %(number)d of the body is not one of the photos of this %(item)s: "
                     "remove it and insert it again from your computer."
                 )
-                % {"number": number, "item": item_name}
+                % {"number": number, "item": article.MESSAGE_NAME}  # "bài", "trang"
             )
             continue
         missing = []

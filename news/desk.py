@@ -154,9 +154,7 @@ def _fill_other(section, condition):
         if model is Article:
             continue
         opts = model._meta
-        items = model.objects.filter(**condition).select_related("author")
-        if "programme" in [f.name for f in opts.fields]:
-            items = items.select_related("programme")
+        items = model.objects.filter(**condition).for_titles()
         items = list(items.annotate(total=Window(Count("pk"))).order_by("updated_at", "pk")[:ROWS])
         section.count += items[0].total if items else 0
         section.rows += [

@@ -55,19 +55,20 @@ class PageTree:
         return [node for node in self.nodes.values() if node.parent_id == pk]
 
 
+# What a PageNode holds, in its order.
+NODE_FIELDS = ("pk", "parent_id", "path", "title", "lead", "language")
+
+
+def _published_rows(*more):
+    """Rows of NODE_FIELDS (then `more`) of the published pages, in their order."""
+    return Page.objects.published().order_by("order", "title").values_list(*NODE_FIELDS, *more)
+
+
 def page_tree():
     """The public pages, in their order (one query while the cache holds it)."""
 
     def build():
-        rows = Page.objects.published().order_by("order", "title")
-        return PageTree.of(
-            [
-                PageNode(pk, parent_id, path, title, lead, language)
-                for pk, parent_id, path, title, lead, language in rows.values_list(
-                    "pk", "parent_id", "path", "title", "lead", "language"
-                )
-            ]
-        )
+        return PageTree.of([PageNode(*row) for row in _published_rows()])
 
     return cached(f"page-tree:{get_language()}", build)
 
@@ -87,15 +88,16 @@ def search_pages(text):
 
     def build():
         # The public pages with their words, in one query (the tree is made from the same rows).
-        nodes, words_of = [], {}
-        rows = Page.objects.published().order_by("order", "title")
-        for pk, parent_id, path, title, lead, body, language in rows.values_list(
-            "pk", "parent_id", "path", "title", "lead", "body", "language"
-        ):
-            nodes.append(PageNode(pk, parent_id, path, title, lead, language))
-            text = f"{lead} {TAG.sub(' ', body)}"
-            words_of[pk] = (set(WORD.findall(fold(title))), set(WORD.findall(fold(text))))
-        return [(node, *words_of[node.pk]) for node in PageTree.of(nodes).nodes.values()]
+        rows = list(_published_rows("body"))
+        tree = PageTree.of([PageNode(*row[:-1]) for row in rows])
+        words_of = {
+            pk: (
+                set(WORD.findall(fold(title))),
+                set(WORD.findall(fold(f"{lead} {TAG.sub(' ', body)}"))),
+            )
+            for pk, _parent, _path, title, lead, _language, body in rows
+        }
+        return [(node, *words_of[node.pk]) for node in tree.nodes.values()]
 
     found = [
         (not words <= title_words, node.path, node)

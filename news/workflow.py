@@ -188,7 +188,7 @@ def check(move: Move, article, user, comment: str) -> None:
 def named(item):
     """How messages name `item` (an instance or its model): "bài", "trang", "chương trình", the
     model's MESSAGE_NAME."""
-    return {"item": str(getattr(item, "MESSAGE_NAME", item._meta.verbose_name))}
+    return {"item": str(item.MESSAGE_NAME)}
 
 
 def state_label(article):

@@ -2,7 +2,6 @@
 podcast requirements), which neither the site's share image (1200×630) nor its logo is. It is
 made from the logo on the portal's colour, once per logo, and kept in the media storage."""
 
-import hashlib
 import io
 
 from django.core.files.base import ContentFile
@@ -17,18 +16,14 @@ BACKGROUND = (10, 47, 92)  # the portal's primary colour (static/css/site.css, -
 
 def podcast_artwork(site):
     """The storage name of the artwork for `site`'s logo, made if missing. Named after the
-    logo's contents: a new logo, even under the old file name, makes new artwork."""
-    data = b""
-    if site.logo:
-        with default_storage.open(site.logo.name) as logo:
-            data = logo.read()
-    tag = hashlib.blake2b(data, digest_size=8).hexdigest() if data else "plain"
-    name = f"site/podcast-{tag}-{SIZE}.jpg"
+    logo's file, as the small logo is (SiteSettings): a new logo is stored under a new name."""
+    stem = site.logo.name.rsplit("/", 1)[-1].rsplit(".", 1)[0] if site.logo else "plain"
+    name = f"site/podcast-{stem}-{SIZE}.jpg"
     if default_storage.exists(name):
         return name
     canvas = Image.new("RGB", (SIZE, SIZE), BACKGROUND)
-    if data:
-        logo = decode(ContentFile(data, name=site.logo.name)).pixels.convert("RGBA")
+    if site.logo:
+        logo = decode(site.logo).pixels.convert("RGBA")
         # Two thirds of the square, a small logo enlarged: directories show artwork small.
         logo = ImageOps.contain(logo, (SIZE * 2 // 3, SIZE * 2 // 3), Image.Resampling.LANCZOS)
         canvas.paste(logo, ((SIZE - logo.width) // 2, (SIZE - logo.height) // 2), logo)

@@ -57,6 +57,9 @@ class Programme(models.Model):
 
 
 class BroadcastQuerySet(PublishableQuerySet):
+    def for_titles(self):
+        return super().for_titles().select_related("programme")
+
     def matching(self, text):
         """Those whose summary or transcript holds the words of `text`, accents ignored (the
         articles' search configuration, news/search.py), newest first."""

@@ -24,8 +24,9 @@ def public_broadcasts():
 
 
 def newest_broadcast():
-    """The newest public broadcast (the home page's), from the cache."""
-    return cached("radio-newest", lambda: public_broadcasts().first() or "none")
+    """The newest public broadcast (the home page's), or None; from the cache."""
+    newest = cached("radio-newest", lambda: list(public_broadcasts()[:1]))
+    return newest[0] if newest else None
 
 
 class BroadcastListView(TemplateView):

@@ -2,7 +2,6 @@
 
 from .. import body_photos, proposals
 from ..models import Article
-from ..sanitize import clean_html
 from .editorial import EditorialForm
 
 
@@ -27,10 +26,3 @@ class ArticleAdminForm(EditorialForm):
             # The photos placed in the body with their current caption and alternative
             # text (the photo list may have changed them).
             self.initial["body"] = body_photos.refresh(self.initial.get("body", ""), photos)
-
-    def clean_body(self):
-        # Checked as it will be stored: cleaning may rewrite what the checks read (a resized
-        # photo's classes and style, a hand-made <IMG SRC=…>).
-        body = clean_html(self.cleaned_data["body"])
-        body_photos.validate(body, self.instance, self.acting_user)
-        return body

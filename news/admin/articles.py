@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.storage import StorageFull
 
-from .. import body_photos, proposals, revisions
+from .. import proposals, revisions
 from ..dates import local_datetime
 from ..forms import PreviewLinkForm
 from ..models import Article, ChangeStatus, Photo, PreviewLink, SiteSettings, Status
@@ -189,12 +189,6 @@ class ArticleAdmin(EditorialAdmin):
             self.record_correction_or_move(request, form, False, False)
             return
         super().save_related(request, form, formsets, change)
-
-    def save_related_content(self, request, form, formsets, change):
-        before = body_photos.stored_texts(form.instance)
-        changed = super().save_related_content(request, form, formsets, change)
-        body_photos.attach(form.instance, request.user, before)
-        return changed
 
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
         # "… was changed successfully" would say the public sees it: save_related said what

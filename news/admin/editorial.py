@@ -18,8 +18,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import proposals, workflow
+from .. import body_photos, proposals, workflow
 from ..models import ProposedChange, Status
+from ..sanitize import clean_html
 
 # The read-only stand-in for the body field (EditorialAdmin.get_fieldsets).
 BODY_AS_SHOWN = "body_as_shown"
@@ -77,6 +78,14 @@ class EditorialForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.version
             self.fields["change_version"].initial = self.change.version if self.change else 0
+
+    def clean_body(self):
+        # Articles and pages: photos placed in the body (news/body_photos.py). Checked as it
+        # will be stored: cleaning may rewrite what the checks read (a resized photo's classes
+        # and style, a hand-made <IMG SRC=…>).
+        body = clean_html(self.cleaned_data["body"])
+        body_photos.validate(body, self.instance, self.acting_user)
+        return body
 
     def clean_publish_at(self):
         publish_at = self.cleaned_data["publish_at"]
@@ -320,8 +329,13 @@ class EditorialAdmin(SimpleHistoryAdmin):
         self.record_correction_or_move(request, form, was_public, changed)
 
     def save_related_content(self, request, form, formsets, change):
-        """Save the inlines; return whether the save changed what the item says."""
+        """Save the inlines, then make the body's new photos the item's, with the text the body
+        changed (articles and pages); return whether the save changed what the item says."""
+        has_body = "body" in form.cleaned_data
+        before = body_photos.stored_texts(form.instance) if has_body else {}
         super().save_related(request, form, formsets, change)
+        if has_body:
+            body_photos.attach(form.instance, request.user, before)
         return form.changes_content or any(formset.has_changed() for formset in formsets)
 
     def record_correction_or_move(self, request, form, was_public, changed):

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import body_photos
 from ..models import Page
-from ..sanitize import clean_html
 from .editorial import EditorialAdmin, EditorialForm
 
 
@@ -24,13 +23,6 @@ class PageAdminForm(EditorialForm):
             # The photos placed in the body with their current caption and alternative text.
             photos = list(self.instance.photos.all())
             self.initial["body"] = body_photos.refresh(self.initial.get("body", ""), photos)
-
-    def clean_body(self):
-        # Photos as in articles: uploaded from the editor's image button, managed, and kept by
-        # the body as /anh/<id>/ (news/body_photos.py), each with its caption and alt text.
-        body = clean_html(self.cleaned_data["body"])
-        body_photos.validate(body, self.instance, self.acting_user)
-        return body
 
 
 @admin.register(Page)
@@ -66,9 +58,7 @@ class PageAdmin(EditorialAdmin):
         return page.get_status_display()
 
     def save_related_content(self, request, form, formsets, change):
-        before = body_photos.stored_texts(form.instance)
         changed = super().save_related_content(request, form, formsets, change)
-        body_photos.attach(form.instance, request.user, before)
         body_photos.drop_unplaced(form.instance)
         return changed
 

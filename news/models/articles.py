@@ -35,6 +35,11 @@ SEARCH_COLUMNS = ("search_vector", "search_pairs")
 
 
 class PublishableQuerySet(models.QuerySet):
+    def for_titles(self):
+        """With what a list of them shows: the author, and what str() needs (a broadcast is
+        named by its programme)."""
+        return self.select_related("author")
+
     def published(self, now=None):
         """Public now: published, at a time that has come."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=now or timezone.now())

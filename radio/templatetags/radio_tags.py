@@ -1,12 +1,8 @@
 from django import template
 
-from ..views import newest_broadcast as newest
+from ..views import newest_broadcast
 
 register = template.Library()
 
-
-@register.simple_tag
-def newest_broadcast():
-    """The newest public broadcast, or None (cached: no query while nothing public changes)."""
-    broadcast = newest()
-    return None if broadcast == "none" else broadcast
+# The newest public broadcast, or None (cached: no query while nothing public changes).
+register.simple_tag(newest_broadcast, name="newest_broadcast")
