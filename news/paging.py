@@ -11,11 +11,13 @@ Pages follow the articles, not fixed slots: when an article is published while a
 back and forth, the pages around the cursor shift by it, as in any keyset pagination.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from . import listing
+from .page_cache import cached
 
 PER_PAGE = 20
 NEIGHBOURS = 2  # pages linked on each side of the current one
@@ -80,11 +82,25 @@ def page_of(category_ids, params, now=None):
     elif cursor is not None or number == 1:
         return _page_from(category_ids, 1, None, now)
     else:
-        before = listing.newest(category_ids, 1, offset=(number - 1) * PER_PAGE - 1, now=now)
-        if not before:
+        key = _typed_page_key(category_ids, number, now)
+        if key is None:
             raise NoSuchPage
-        key = before[0].key
     return _page_from(category_ids, number, key, now)
+
+
+def _typed_page_key(category_ids, number, now):
+    """The key of the last article before page `number` (None past the end): one offset
+    lookup, which reads every entry before the page (10,000 for page 500), kept until the
+    content changes. Pages with a cursor need none."""
+
+    def lookup():
+        before = listing.newest(category_ids, 1, offset=(number - 1) * PER_PAGE - 1, now=now)
+        return before[0].key if before else ()  # () is kept too: past the end
+
+    if now is not None:  # a given time (tests, previews) is not the public's
+        return lookup() or None
+    digest = hashlib.blake2b(repr(sorted(category_ids)).encode(), digest_size=12).hexdigest()
+    return cached(f"page-key:{digest}:{number}", lookup) or None
 
 
 def _link(number, key):
