@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from . import seo
 from .models import Article, Category
+from .page_cache import cached
 from .page_tree import page_tree
 
 # Google News reads articles of the last two days only, at most 1,000 per sitemap.
@@ -64,8 +65,19 @@ def index(request):
 
 def articles(request, section):
     """The published articles of one section of ids: their addresses and last changes.
-    Written directly: Django's sitemap framework takes seven times as long."""
+    Written directly: Django's sitemap framework takes seven times as long, and kept until
+    something public changes (crawlers fetch every section, the page cache may be off)."""
     section = int(section)
+    # One reverse() for the shape of an article's address; slugs and ids need no escaping.
+    shape = reverse("news:article", kwargs={"slug": "slug", "pk": 1234567890})
+    address = request.build_absolute_uri(shape).replace("slug-1234567890", "{}-{}")
+    xml = cached(f"sitemap-section:{section}:{address}", lambda: _section_xml(section, address))
+    response = HttpResponse(xml, content_type="application/xml")
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"  # as Django's sitemap views say
+    return response
+
+
+def _section_xml(section, address):
     first = section * SECTION_SIZE
     rows = list(
         Article.objects.published()
@@ -78,9 +90,6 @@ def articles(request, section):
         last = last_section()
         if last is None or section > last:
             raise Http404
-    # One reverse() for the shape of an article's address; slugs and ids need no escaping.
-    shape = reverse("news:article", kwargs={"slug": "slug", "pk": 1234567890})
-    address = request.build_absolute_uri(shape).replace("slug-1234567890", "{}-{}")
     zone = timezone.get_current_timezone()
 
     def lastmod(published, updated):
@@ -91,14 +100,11 @@ def articles(request, section):
         "</lastmod><changefreq>weekly</changefreq></url>\n"
         for pk, slug, published, updated in rows
     )
-    response = HttpResponse(
+    return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{entries}</urlset>\n",
-        content_type="application/xml",
+        f"{entries}</urlset>\n"
     )
-    response["X-Robots-Tag"] = "noindex, noodp, noarchive"  # as Django's sitemap views say
-    return response
 
 
 class CategorySitemap(Sitemap):

@@ -296,6 +296,20 @@ def test_a_typed_page_number_follows_a_publication_at_the_next_request(reader, n
     assert last_of_first.get_absolute_url() in html  # pushed down to page 2 by the new one
 
 
+def test_a_sitemap_section_is_kept_until_an_article_of_it_is_published(reader, newsroom, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # crawlers read sections whatever the page cache does
+    article = ArticleFactory(
+        category=newsroom["defence"], status=Status.PENDING_APPROVAL, published_at=None
+    )
+    url = f"/sitemap-articles-{article.pk // sitemaps.SECTION_SIZE}.xml"
+    assert article.get_absolute_url() not in reader.get(url).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        assert reader.get(url).status_code == 200
+    assert len(again) == 0
+    workflow.apply(article, "publish", newsroom["publisher"])
+    assert article.get_absolute_url() in reader.get(url).content.decode()
+
+
 @pytest.fixture
 def redis_pages(settings):
     """The pages cache on the machine's Redis, as CACHE_URL=redis://… sets it for several
