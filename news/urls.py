@@ -27,7 +27,7 @@ urlpatterns = [
         public_page(views.ArticleView.as_view()),
         name="article",
     ),
-    # Answered by view_counts.CounterMiddleware before the rest of the stack.
+    # Servers answer it before Django (view_counts.CounterApp, portal/wsgi.py).
     path("luot-xem/<int:pk>/", view_counts.count_view, name="count_view"),
     path("tim-kiem/", public_page(views.SearchView.as_view()), name="search"),
     path("bien-tap/tai-anh/", uploads.editor_upload, name="editor_upload"),

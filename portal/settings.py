@@ -62,8 +62,6 @@ if find_spec("demo"):
     INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
-    # The article page's view counter: a reading needs none of what follows.
-    "news.view_counts.CounterMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
