@@ -88,17 +88,18 @@ _demo_cache = {}
 def demo_made_once(monkeypatch):
     """Demo pictures drawn, and their copies encoded, once per test session.
 
-    load_demo's real code runs every time (storage, names, rows); only identical pixel work is
-    remembered: drawing a scene from its seed, and encoding the same pixels to WebP or JPEG.
+    load_demo's real code runs every time (storage, names, rows); only identical pixel and
+    sound work is remembered: drawing a scene from its seed, encoding the same pixels to WebP or
+    JPEG, and a jingle of the same length and pitch to MP3 (3 s of each load).
     """
     from demo import loader
     from news import renditions
 
     def remember(function, key_of):
-        def once(*args):
-            key = (function.__name__, key_of(*args))
+        def once(*args, **kwargs):
+            key = (function.__name__, key_of(*args, **kwargs))
             if key not in _demo_cache:
-                _demo_cache[key] = function(*args)
+                _demo_cache[key] = function(*args, **kwargs)
             return _demo_cache[key]
 
         return once
@@ -109,6 +110,11 @@ def demo_made_once(monkeypatch):
     )
     monkeypatch.setattr(renditions, "_webp", remember(renditions._webp, pixels))
     monkeypatch.setattr(renditions, "_jpeg", remember(renditions._jpeg, pixels))
+    monkeypatch.setattr(
+        loader,
+        "jingle_mp3",
+        remember(loader.jingle_mp3, lambda seconds, transpose: (seconds, transpose)),
+    )
 
 
 # Browser tests (Debian's chromium through Playwright): one browser per test module, and
