@@ -76,15 +76,22 @@ def day_version(version):
     return f"{version}:{timezone.localdate().isoformat()}"
 
 
-def _key(request, version):
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+def _key(request):
+    """The page's key: its full address (scheme and host as received: only hosts Django
+    allows ever get a page stored) under the day's content version."""
+    host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
+    address = f"{request.scheme}://{host}{request.get_full_path()}"
     digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
-    return f"page:{day_version(version)}:{digest}"
+    return f"page:{day_version(content_version.current())}:{digest}"
 
 
 class PageCacheMiddleware:
-    """Before sessions, CSRF and authentication, so that a cached page costs one version read
-    and one cache read. Every request gets its own memo of the content version."""
+    """First of all middleware, so that a cached page costs one version read and one cache
+    read: what it stores is the answer as the others left it, security headers and policy
+    included (all the same for every reader). Only answers of public views are stored, so a
+    request that another middleware answers (static files, /healthz, a redirect to HTTPS, a
+    malformed query, a host not allowed) never finds one. Every request gets its own memo of
+    the content version."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -92,14 +99,14 @@ class PageCacheMiddleware:
     def __call__(self, request):
         token = content_version.request_version.set({})
         try:
-            if not _cacheable(request):
-                return self.get_response(request)
-            key = _key(request, content_version.current())
-            stored = page_cache().get(key)
+            key = (
+                _key(request) if settings.PAGE_CACHE_SECONDS and _anonymous_read(request) else None
+            )
+            stored = None if key is None else page_cache().get(key)
             if stored is not None:
                 return _response(*stored)
             response = self.get_response(request)
-            if getattr(response, PUBLIC, False) and not response.cookies:
+            if key is not None and _public(request, response):
                 stored = (response.status_code, list(response.items()), response.content)
                 page_cache().set(key, stored, settings.PAGE_CACHE_SECONDS)
             return response
@@ -107,14 +114,14 @@ class PageCacheMiddleware:
             content_version.request_version.reset(token)
 
 
-def _cacheable(request):
-    if not (settings.PAGE_CACHE_SECONDS and _anonymous_read(request)):
+def _public(request, response):
+    """Whether `response` is a public view's answer that may be kept: 200, no cookie."""
+    if not getattr(response, PUBLIC, False) or response.cookies:
         return False
     try:
-        view = resolve(request.path_info).func
+        return getattr(resolve(request.path_info).func, PUBLIC, False)
     except Resolver404:
         return False
-    return getattr(view, PUBLIC, False)
 
 
 def _response(status, headers, content):

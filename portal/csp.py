@@ -5,19 +5,11 @@ settings.ADMIN_CONTENT_SECURITY_POLICY_UPDATE added, because the admin's rich-te
 them and the public pages must not have them.
 """
 
-from csp.constants import HEADER
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    def process_response(self, request, response):
-        # A page from the page cache (news/page_cache.py) keeps the policy it was built with:
-        # building it again costs a cached page a third of its time.
-        if HEADER in response:
-            return response
-        return super().process_response(request, response)
-
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and request.path_info.startswith(f"/{settings.ADMIN_URL}"):

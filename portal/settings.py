@@ -62,6 +62,9 @@ if find_spec("demo"):
     INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
+    # Cached public pages for anonymous readers, whole with the headers the middleware below
+    # gave them, before any of it works (news/page_cache.py).
+    "news.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -70,10 +73,8 @@ MIDDLEWARE = [
     # 400 for query strings that would end in a server error (portal/malformed.py).
     "portal.malformed.RefuseMalformedQueriesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Cached public pages for anonymous readers, before the work of sessions, CSRF and
-    # authentication (news/page_cache.py). No LocaleMiddleware: the site has one language,
-    # and its "Vary: Accept-Language" would split every shared cache by browser language.
-    "news.page_cache.PageCacheMiddleware",
+    # No LocaleMiddleware: the site has one language, and its "Vary: Accept-Language" would
+    # split every shared cache by browser language.
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

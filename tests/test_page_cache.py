@@ -254,6 +254,27 @@ def test_public_answers_tell_shared_caches_what_they_may_keep(reader, newsroom, 
     assert "private" in admin["Cache-Control"]
 
 
+def test_a_cached_page_carries_the_headers_of_the_page_made_for_it(reader, newsroom):
+    """The page cache comes first of all middleware: what it keeps is the whole answer, with
+    the security headers and the policy the middleware after it gave."""
+    article = ArticleFactory(category=newsroom["defence"], title="Tin có đủ tiêu đề")
+    made = reader.get(article.get_absolute_url(), secure=True)
+    type(article).objects.filter(pk=article.pk).update(title="Sửa ngoài hệ thống")
+    kept = reader.get(article.get_absolute_url(), secure=True)
+    assert "Tin có đủ tiêu đề" in kept.content.decode()  # from the cache
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "X-Frame-Options",
+        "Cache-Control",
+        "Vary",
+    ):
+        assert kept.headers.get(header) == made.headers.get(header) is not None, header
+
+
 def test_a_cached_page_also_answers_head(reader, newsroom):
     reader.get("/")
     response = reader.head("/")
