@@ -31,45 +31,58 @@ def explain(sql, options="ANALYZE, FORMAT JSON"):
 
 
 def page_queries(client, path):
-    """Queries of the second request of `path` (the first fills the process's caches)."""
+    """Queries of `path` as a crowd gets it (the second request: shared pieces cached), and
+    those that only fill the caches (the first request, with the pages cache emptied), each
+    with its plan."""
+    from django.core.cache import caches
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from .load import headers
 
-    client.get(path, headers=headers(), secure=True)
+    caches["pages"].clear()
+    with CaptureQueriesContext(connection) as cold:
+        client.get(path, headers=headers(), secure=True)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path, headers=headers(), secure=True)
     if response.status_code != 200:
         return {"path": path, "failure": f"HTTP {response.status_code}"}
-    queries = []
-    for query in captured.captured_queries:
-        entry = {"sql": query["sql"]}
-        if query["sql"].lstrip().upper().startswith(("SELECT", "WITH")):
-            plan = explain(query["sql"])
-            scans = [n for n in nodes(plan["Plan"]) if "Relation Name" in n]
-            entry.update(
-                ms=plan["Planning Time"] + plan["Execution Time"],
-                scans=[
-                    f"{n['Node Type']} {n['Relation Name']}"
-                    + (f" ({n['Index Name']})" if "Index Name" in n else "")
-                    for n in scans
-                ],
-                seq_scan=any(
-                    n["Node Type"] == "Seq Scan" and n["Relation Name"] in WATCHED for n in scans
-                ),
-                plan=plan,
-            )
-            if entry["seq_scan"]:  # to be read by a person: PostgreSQL's own text format
-                entry["plan_text"] = explain(query["sql"], "ANALYZE")
-        queries.append(entry)
+    queries = [planned(query["sql"]) for query in captured.captured_queries]
+    warm = {query["sql"] for query in captured.captured_queries}
+    filling = [planned(q["sql"]) for q in cold.captured_queries if q["sql"] not in warm]
+    every = queries + filling
     return {
         "path": path,
         "count": len(queries),
-        "max_ms": max((q.get("ms", 0) for q in queries), default=0),
-        "seq_scans": sum(bool(q.get("seq_scan")) for q in queries),
+        "filling_count": len(filling),
+        "max_ms": max((q.get("ms", 0) for q in every), default=0),
+        "seq_scans": sum(bool(q.get("seq_scan")) for q in every),
         "queries": queries,
+        "filling": filling,
     }
+
+
+def planned(sql):
+    """A query with its plan (EXPLAIN ANALYZE), for a SELECT."""
+    entry = {"sql": sql}
+    if sql.lstrip().upper().startswith(("SELECT", "WITH")):
+        plan = explain(sql)
+        scans = [n for n in nodes(plan["Plan"]) if "Relation Name" in n]
+        entry.update(
+            ms=plan["Planning Time"] + plan["Execution Time"],
+            scans=[
+                f"{n['Node Type']} {n['Relation Name']}"
+                + (f" ({n['Index Name']})" if "Index Name" in n else "")
+                for n in scans
+            ],
+            seq_scan=any(
+                n["Node Type"] == "Seq Scan" and n["Relation Name"] in WATCHED for n in scans
+            ),
+            plan=plan,
+        )
+        if entry["seq_scan"]:  # to be read by a person: PostgreSQL's own text format
+            entry["plan_text"] = explain(sql, "ANALYZE")
+    return entry
 
 
 def main(pages_file, output_file):

@@ -129,20 +129,26 @@ def size_report(results, size):
 def sql_report(result, big):
     """Query count and slowest query per page; at the big size every query's scans, and the
     whole plan of any that reads articles or photos sequentially."""
-    print("\nSQL per page (page cache off; EXPLAIN ANALYZE, planning + execution):")
+    print(
+        "\nSQL per page (page cache off; + those that fill the shared pieces' caches; EXPLAIN"
+        " ANALYZE, planning + execution):"
+    )
     for name, page in result["queries"].items():
         if "failure" in page:
             print(f"  {name:<16} {page['failure']}")
             continue
         print(
-            f"  {name:<16} {page['count']:>3} queries, slowest {page['max_ms']:.2f} ms,"
+            f"  {name:<16} {page['count']:>3} queries + {page.get('filling_count', 0)},"
+            f" slowest {page['max_ms']:.2f} ms,"
             f" {page['seq_scans']} with a seq scan of articles or photos"
         )
         if not big:
             continue
-        for query in page["queries"]:
+        for query in page["queries"] + page.get("filling", []):
+            filling = "+" if query in page.get("filling", []) else " "
             if "plan" in query:
-                print(f"      {query['ms']:8.2f} ms  {', '.join(query['scans']) or 'no table'}")
+                scans = ", ".join(query["scans"]) or "no table"
+                print(f"    {filling} {query['ms']:8.2f} ms  {scans}")
             if query.get("seq_scan"):
                 print(f"      SQL: {query['sql']}")
                 print("      " + query["plan_text"].replace("\n", "\n      "))

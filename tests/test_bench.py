@@ -95,6 +95,12 @@ def test_every_page_is_measured_whole_with_the_page_cache_off_and_on(bench):
         assert_whole(measured["rows"])
     assert set(result["queries"]) == PAGES
     assert all(page["count"] > 0 for page in result["queries"].values()), result["queries"]
+    # The queries that only fill the shared pieces' caches are explained too.
+    home = result["queries"]["home"]
+    assert home["filling_count"] > 0 and len(home["filling"]) == home["filling_count"]
+    for page in result["queries"].values():
+        for query in page["queries"] + page["filling"]:
+            assert "plan" in query or not query["sql"].lstrip().upper().startswith("SELECT")
     latency = result["modes"]["off"]["search_latency"]
     assert latency["requests"] == 100 and latency["failures"] == []
 
