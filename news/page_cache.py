@@ -86,12 +86,12 @@ def _key(request):
 
 
 class PageCacheMiddleware:
-    """First of all middleware, so that a cached page costs one version read and one cache
-    read: what it stores is the answer as the others left it, security headers and policy
-    included (all the same for every reader). Only answers of public views are stored, so a
-    request that another middleware answers (static files, /healthz, a redirect to HTTPS, a
-    malformed query, a host not allowed) never finds one. Every request gets its own memo of
-    the content version."""
+    """First of all middleware but the health check, so that a cached page costs one version
+    read and one cache read: what it stores is the answer as the others left it, security
+    headers and policy included (all the same for every reader). Only answers of public views
+    are stored, so a request that another middleware answers (static files, a redirect to
+    HTTPS, a malformed query, a host not allowed) never finds one. Every request gets its own
+    memo of the content version."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -62,14 +62,16 @@ if find_spec("demo"):
     INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
+    # Answers /healthz before anything else, host validation, sessions and CSRF included, and
+    # before the page cache reads the content version, which may need the database (see
+    # portal/health.py).
+    "portal.health.HealthCheckMiddleware",
     # Cached public pages for anonymous readers, whole with the headers the middleware below
     # gave them, before any of it works (news/page_cache.py).
     "news.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # Answers /healthz before host validation, sessions and CSRF (see portal/health.py).
-    "portal.health.HealthCheckMiddleware",
     # 400 for query strings that would end in a server error (portal/malformed.py).
     "portal.malformed.RefuseMalformedQueriesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

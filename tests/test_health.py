@@ -45,11 +45,13 @@ def test_a_logged_in_editor_probing_does_not_touch_the_session(admin_client):
     assert Session.objects.get().session_data == before
 
 
-def test_reports_unavailable_quickly_when_the_database_is_down():
-    # A production process whose database port has nothing listening.
+def test_reports_unavailable_quickly_when_the_database_is_down(tmp_path):
+    # A production process whose database port has nothing listening, on a fresh machine: no
+    # content version yet, which the page cache would make from the database.
     env = production_environment(
         DATABASE_URL=f"postgres://portal:secret@127.0.0.1:{free_port()}/portal",
         DJANGO_SETTINGS_MODULE="portal.settings",
+        CONTENT_VERSION_FILE=tmp_path / "content-version",
     )
     probe = (
         "import time, django; django.setup()\n"
