@@ -26,9 +26,9 @@ from urllib.parse import parse_qs
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, close_old_connections, connection, transaction
 from django.http import HttpResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -198,12 +198,21 @@ class CounterApp:
     def __call__(self, environ, start_response):
         if environ.get("REQUEST_METHOD") == "POST":
             if self.path is None:
-                prefix = reverse("news:count_view", kwargs={"pk": 0}).removesuffix("0/")
+                # PATH_INFO never holds the script prefix (a site served under a sub-path).
+                address = reverse("news:count_view", kwargs={"pk": 0})
+                prefix = "/" + address.removeprefix(get_script_prefix()).removesuffix("0/")
                 self.path = re.compile(re.escape(prefix) + r"([0-9]{1,18})/")
             match = self.path.fullmatch(environ.get("PATH_INFO", ""))
             if match:
                 weight = parse_qs(environ.get("QUERY_STRING", "")).get("n", [None])[-1]
-                report(int(match[1]), environ.get("HTTP_USER_AGENT", ""), weight)
+                # What Django does as a request starts: a flush may use the database, whose
+                # connection may have grown old or broken since this worker last used it (an
+                # unused one is closed by the next page's request, as after any request).
+                close_old_connections()
+                try:
+                    report(int(match[1]), environ.get("HTTP_USER_AGENT", ""), weight)
+                except Exception:  # the cache unreachable: one reading lost, said in the log
+                    logger.exception("Could not count a reading of article %s", match[1])
                 start_response("204 No Content", [])
                 return []
         return self.django_app(environ, start_response)

@@ -380,15 +380,17 @@ def test_a_crowd_on_a_busy_article_is_counted_one_reading_in_ten(client, article
     assert view_counts.pending_views(article.pk) == 13
 
 
-def wsgi(method, path, query="", agent=BROWSER):
+def wsgi(method, path, query="", agent=BROWSER, application=None, script_name=""):
     """The status a request gets from the servers' WSGI application (portal/wsgi.py), which
     answers the counter before Django builds a request."""
     import io
     import sys
 
-    from portal.wsgi import application
+    if application is None:
+        from portal.wsgi import application
 
     environ = {
+        "SCRIPT_NAME": script_name,
         "REQUEST_METHOD": method,
         "PATH_INFO": path,
         "QUERY_STRING": query,
@@ -424,3 +426,31 @@ def test_servers_answer_the_counter_before_django_with_the_same_rules(article, s
     assert wsgi("GET", url)[0].startswith("405")
     assert not wsgi("POST", url + "x/")[0].startswith("204")
     assert view_counts.pending_views(article.pk) == 12
+
+
+def test_the_servers_counter_finds_its_address_under_a_sub_path_and_survives_its_cache(
+    article, monkeypatch, caplog
+):
+    """A site served under a sub-path (SCRIPT_NAME): the counter's address there still gets
+    the counter, whatever the script prefix the worker's last page left. A counter that cannot
+    count (its cache unreachable) still answers, and says so in the log."""
+    from django.urls import set_script_prefix
+
+    def django_application(environ, start_response):
+        pytest.fail("the counter's report reached Django")
+
+    counter = view_counts.CounterApp(django_application)
+    url = reverse("news:count_view", args=[article.pk])
+    set_script_prefix("/tin/")  # as a page of the site under /tin/ leaves it
+    try:
+        assert wsgi("POST", url, application=counter, script_name="/tin") == ("204 No Content", b"")
+    finally:
+        set_script_prefix("/")
+    assert view_counts.pending_views(article.pk) == 1
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(view_counts, "record_view", unreachable)
+    assert wsgi("POST", url, application=counter) == ("204 No Content", b"")
+    assert f"Could not count a reading of article {article.pk}" in caplog.text
