@@ -265,10 +265,10 @@ def make(pixels, original_name, storage, size=None) -> dict:
             f"{stem}-{target}.webp", ContentFile(_webp(resized))
         )
         renditions["jpeg"][str(target)] = storage.save(
-            f"{stem}-{target}.jpg", ContentFile(_jpeg(resized))
+            f"{stem}-{target}.jpg", ContentFile(jpeg(resized))
         )
     og = ImageOps.fit(pixels, OG_SIZE, Image.Resampling.LANCZOS)
-    renditions["og"] = storage.save(f"{stem}-og.jpg", ContentFile(_jpeg(og)))
+    renditions["og"] = storage.save(f"{stem}-og.jpg", ContentFile(jpeg(og)))
     return renditions
 
 
@@ -368,7 +368,8 @@ def _webp(image):
     return buffer.getvalue()
 
 
-def _jpeg(image):
+def jpeg(image):
+    """The portal's JPEG of `image` (photos' copies, broadcast covers, podcast artwork)."""
     if image.mode != "RGB":
         # JPEG has no transparency: transparent areas become white, like the page behind them.
         background = Image.new("RGB", image.size, (255, 255, 255))

@@ -2,13 +2,11 @@
 podcast requirements), which neither the site's share image (1200×630) nor its logo is. It is
 made from the logo on the portal's colour, once per logo, and kept in the media storage."""
 
-import io
-
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageOps
 
-from news.renditions import decode
+from news.renditions import decode, jpeg
 
 SIZE = 1400
 BACKGROUND = (10, 47, 92)  # the portal's primary colour (static/css/site.css, --primary)
@@ -27,6 +25,4 @@ def podcast_artwork(site):
         # Two thirds of the square, a small logo enlarged: directories show artwork small.
         logo = ImageOps.contain(logo, (SIZE * 2 // 3, SIZE * 2 // 3), Image.Resampling.LANCZOS)
         canvas.paste(logo, ((SIZE - logo.width) // 2, (SIZE - logo.height) // 2), logo)
-    buffer = io.BytesIO()
-    canvas.save(buffer, "JPEG", quality=88)
-    return default_storage.save(name, ContentFile(buffer.getvalue()))
+    return default_storage.save(name, ContentFile(jpeg(canvas)))

@@ -1,7 +1,6 @@
 """The station's radio programmes and their broadcasts, each with its audio file. A broadcast is
 written and published by the same rules as an article (news/workflow.py)."""
 
-import io
 import secrets
 
 from django.contrib.postgres.indexes import GinIndex
@@ -18,7 +17,7 @@ from simple_history.models import HistoricalRecords
 from news.images import generated_name, validate_image
 from news.models import vietnamese_slug
 from news.models.articles import Publishable, PublishableQuerySet, StateChange, Status
-from news.renditions import decode
+from news.renditions import decode, jpeg
 from news.search import CONFIG, as_text
 
 from .audio import read_audio
@@ -192,9 +191,7 @@ def cleaned_cover(upload):
     """The cover as the public gets it: upright, square, JPEG, without the upload's metadata."""
     pixels = decode(upload).pixels.convert("RGB")
     square = ImageOps.fit(pixels, (COVER_SIZE, COVER_SIZE), Image.Resampling.LANCZOS)
-    buffer = io.BytesIO()
-    square.save(buffer, "JPEG", quality=85, optimize=True)
-    return ContentFile(buffer.getvalue(), name="cover.jpg")
+    return ContentFile(jpeg(square), name="cover.jpg")
 
 
 class BroadcastTransition(StateChange):

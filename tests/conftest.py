@@ -109,7 +109,7 @@ def demo_made_once(monkeypatch):
         loader, "render", remember(loader.render, lambda scene, seed: (scene, seed))
     )
     monkeypatch.setattr(renditions, "_webp", remember(renditions._webp, pixels))
-    monkeypatch.setattr(renditions, "_jpeg", remember(renditions._jpeg, pixels))
+    monkeypatch.setattr(renditions, "jpeg", remember(renditions.jpeg, pixels))
     monkeypatch.setattr(
         loader,
         "jingle_mp3",
