@@ -193,22 +193,31 @@ def load_radio(author, now, written):
     return len(BROADCASTS)
 
 
+def save_photo(picture, written, **owner_and_order):
+    """`picture` rendered and saved as a Photo of its owner (article= or page=, with order=);
+    its files are added to `written`."""
+    # Seeded by the caption: the same picture on every load, a different one per photo.
+    image = render(picture.scene, zlib.crc32(picture.caption.encode()))
+    # Assigned, then saved with the row, as an admin upload is: the field's upload_to names
+    # the file (photos/YYYY/MM/<hex>.jpg) from its contents.
+    photo = Photo(
+        image=ContentFile(image, name="anh.jpg"),
+        caption=picture.caption,
+        alt_text=picture.alt_text,
+        credit=picture.credit,
+        **owner_and_order,
+    )
+    photo.save()
+    written += [photo.image.name, *photo.rendition_names]
+    return photo
+
+
 def place_page_photo(page, picture, written):
     """`picture` rendered, as the page's photo after its first paragraph (replacing any)."""
     for name in page.photos.values_list("image", flat=True):
         _delete_file_after_commit(name)
     page.photos.all().delete()
-    image = render(picture.scene, zlib.crc32(picture.caption.encode()))
-    photo = Photo(
-        page=page,
-        image=ContentFile(image, name="anh.jpg"),
-        caption=picture.caption,
-        alt_text=picture.alt_text,
-        credit=picture.credit,
-        order=1,
-    )
-    photo.save()
-    written += [photo.image.name, *photo.rendition_names]
+    photo = save_photo(picture, written, page=page, order=1)
     page.body = place_after_paragraph(page.body, 1, body_photos.editor_figure(photo))
     page.save()
 
@@ -288,20 +297,7 @@ def load_articles(categories, author, now, written):
         )
         article.save()
         for order, picture in enumerate(demo.photos, start=1):
-            # Seeded by the caption: the same picture on every load, a different one per photo.
-            image = render(picture.scene, zlib.crc32(picture.caption.encode()))
-            # Assigned, then saved with the row, as an admin upload is: the field's upload_to
-            # names the file (photos/YYYY/MM/<hex>.jpg) from its contents.
-            photo = Photo(
-                article=article,
-                image=ContentFile(image, name="anh.jpg"),
-                caption=picture.caption,
-                alt_text=picture.alt_text,
-                credit=picture.credit,
-                order=order,
-            )
-            photo.save()
-            written += [photo.image.name, *photo.rendition_names]
+            photo = save_photo(picture, written, article=article, order=order)
             photo_count += 1
             if picture.after_paragraph:
                 article.body = place_after_paragraph(
