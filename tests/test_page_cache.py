@@ -379,6 +379,26 @@ def test_with_a_shared_cache_the_version_lives_in_it_for_every_machine(
     assert "Tin đổi ngầm" in reader.get(article.get_absolute_url()).content.decode()
 
 
+def test_a_process_keeps_a_fragment_seconds_at_most_and_drops_it_at_a_change(db, monkeypatch):
+    """Each process keeps the fragments it read for MEMO_SECONDS: one renewed in the cache by
+    another process (a most-read list at the end of its lifetime) is seen after that, and a
+    public change at the next read."""
+    from news import page_cache
+
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
+    made = iter(["first", "after the change"])
+    assert page_cache.cached("list", lambda: next(made)) == "first"
+    key = f"fragment:list:{content_version.current()}"
+    page_cache.page_cache().set(key, "renewed by another process")
+    clock[0] += page_cache.MEMO_SECONDS - 1
+    assert page_cache.cached("list", lambda: next(made)) == "first"
+    clock[0] += 1
+    assert page_cache.cached("list", lambda: next(made)) == "renewed by another process"
+    content_version.bump()
+    assert page_cache.cached("list", lambda: next(made)) == "after the change"
+
+
 def current_marks(html):
     """The header menu's links marked as the current page or section: (name, mark)."""
     import re
