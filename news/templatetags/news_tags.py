@@ -6,7 +6,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from news import body_photos, desk
+from news import body_photos, dates, desk
 from news.dates import local_datetime
 from news.page_cache import cached
 
@@ -20,6 +20,12 @@ RECENT = timedelta(hours=24)
 def vn_datetime(value):
     """ "Thứ Ba, 13/10/2020 08:30" in the site's time zone (weekday names from our catalogue)."""
     return local_datetime(value)
+
+
+@register.filter
+def iso_datetime(value):
+    """ "2020-10-13T08:30:00+07:00": the datetime of a <time> element."""
+    return dates.iso_datetime(value)
 
 
 @register.filter
