@@ -17,7 +17,9 @@ the lead and the start of the body.
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -125,8 +127,8 @@ def find(articles, text, scope=None):
     if not found.ids:
         near = _ranked(
             near_misses(articles, text),
-            ("pk", "similarity", "published_at"),
-            lambda row: row[1:],
+            ("pk", "similarity"),
+            lambda rows: [row[1] for row in rows],
             NEAR_MISS_LIMIT,
             boundaries,
             give_up_after=NEAR_MISS_MAX_MS,
@@ -142,19 +144,30 @@ def _best_matches(articles, text, boundaries):
     with those accents in the title or lead ("lửa" before "lúa"), then PostgreSQL's cover
     density rank (title above lead above body, words close together above words far apart),
     then the newest."""
-    # One pattern a word, searched in C: a Python loop over the words of 200 titles and leads
-    # took 4 ms.
-    accented = [re.compile(rf"(?<!\w){re.escape(word)}(?!\w)") for word in accented_words(text)]
-    fields = ("pk", "phrase", "rank", "published_at") + (("title", "lead") if accented else ())
+    # One pattern a word, searched in C over all the titles and leads at once: a Python loop
+    # over the words of 200 titles and leads took 4 ms, a search a row 1 ms. The word comes
+    # first, so the search skips from one occurrence to the next; what stands before it is
+    # looked behind afterwards (a pattern that starts by looking behind took 1.2 ms).
+    accented = [
+        re.compile(rf"{word}(?<!\w{word})(?!\w)") for word in map(re.escape, accented_words(text))
+    ]
+    fields = ("pk", "phrase", "rank") + (("title", "lead") if accented else ())
 
-    def relevance(row):
-        accents = 0
+    def relevance(rows):
+        accents = [0] * len(rows)
         if accented:
-            title_and_lead = f"{row[4]} {row[5]}".lower()
-            if not unicodedata.is_normalized("NFC", title_and_lead):
-                title_and_lead = unicodedata.normalize("NFC", title_and_lead)
-            accents = sum(1 for word in accented if word.search(title_and_lead))
-        return row[1], accents, row[2], row[3], row[0]
+            # Rows apart by a character no text holds (PostgreSQL stores no NUL), not a word's.
+            joined = "\0".join(f"{row[3]} {row[4]}" for row in rows).lower()
+            if not unicodedata.is_normalized("NFC", joined):
+                joined = unicodedata.normalize("NFC", joined)
+            # Where each row starts, once lower case and composition have changed lengths.
+            starts = list(accumulate((len(part) + 1 for part in joined.split("\0")), initial=0))
+            for word in accented:
+                for at in {
+                    bisect_right(starts, match.start()) - 1 for match in word.finditer(joined)
+                }:
+                    accents[at] += 1
+        return [(row[1], accents[at], row[2]) for at, row in enumerate(rows)]
 
     return _ranked(matching(articles, text), fields, relevance, LIMIT, boundaries)
 
@@ -218,6 +231,7 @@ def _newest(candidates, fields, limit, boundaries, give_up_after=None):
     return list(
         candidates.model.objects.filter(pk__in=ids)
         .annotate(**{name: annotations[name] for name in fields if name in annotations})
+        .order_by("-published_at", "-pk")
         .values_list(*fields)
     )
 
@@ -232,13 +246,16 @@ def _matches_by_index(newest, limit, give_up_after=None):
     only."""
     try:
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_indexscan = off")
-            if give_up_after:
-                cursor.execute("SET LOCAL statement_timeout = %s", [give_up_after])
+            # Each setting and its reset in one round trip (statements without parameters).
+            timeout = (
+                f"; SET LOCAL statement_timeout = {int(give_up_after)}" if give_up_after else ""
+            )
+            cursor.execute("SET LOCAL enable_indexscan = off" + timeout)
             ids = list(newest.values_list("pk", flat=True)[: limit + 1])
             # Back to the defaults at once: an enclosing transaction (a test's) goes on.
-            cursor.execute("SET LOCAL enable_indexscan TO DEFAULT")
-            cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
+            cursor.execute(
+                "SET LOCAL enable_indexscan TO DEFAULT; SET LOCAL statement_timeout TO DEFAULT"
+            )
     except OperationalError as error:
         if getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED:
             raise
@@ -247,12 +264,14 @@ def _matches_by_index(newest, limit, give_up_after=None):
 
 
 def _ranked(candidates, fields, relevance, limit, boundaries, give_up_after=None):
-    """The ids of the newest `limit` candidates, the most relevant first, and whether there
-    were more. `relevance(row)`: a row's sort key (higher first); a row holds `fields`, the
-    id first."""
+    """The ids of the newest `limit` candidates, the most relevant first, the newest first
+    among equals, and whether there were more. `relevance(rows)`: the rows' sort keys (higher
+    first); a row holds `fields`, the id first."""
     rows = _newest(candidates, fields, limit, boundaries, give_up_after)
-    rows.sort(key=relevance, reverse=True)
-    return [row[0] for row in rows[:limit]], len(rows) > limit
+    keys = relevance(rows)
+    # Rows come newest first, and a sort keeps the order of equals, reversed or not.
+    order = sorted(range(len(rows)), key=keys.__getitem__, reverse=True)
+    return [rows[at][0] for at in order[:limit]], len(rows) > limit
 
 
 # A dash after a space (or first) is punctuation in Vietnamese ("An ninh - Quốc phòng"), not the
@@ -281,6 +300,8 @@ class PhrasePairs(SearchQuery):
 # A quoted phrase of two words or more, each only letters or digits: its words are the vector's
 # lexemes as they stand, so its pairs are exactly those of the articles that hold it.
 PLAIN_PHRASE = re.compile(r'"(\s*\w+(?:\s+\w+)+\s*)"')
+# Letters and digits only: one word to PostgreSQL's parser too (which splits at "_").
+ONE_WORD = re.compile(r"\s*[^\W_]+\s*")
 
 
 def matching(articles, text):
@@ -297,9 +318,14 @@ def matching(articles, text):
     # Not with OR: then an article may hold one phrase and not the other.
     for quoted in [] if OR_WORD.search(text) else PLAIN_PHRASE.findall(text):
         articles = articles.filter(search_pairs=PhrasePairs(quoted))
+    if ONE_WORD.fullmatch(text) and not OR_WORD.fullmatch(text):
+        # A word is a phrase of itself: every match holds it. Not asked of PostgreSQL, which
+        # would read each match's vector once more (a millisecond for 200 matches).
+        side_by_side = Value(True, output_field=BooleanField())
+    else:
+        side_by_side = ExpressionWrapper(Q(search_vector=phrase), output_field=BooleanField())
     return articles.annotate(
-        rank=SearchRank(F("search_vector"), query, cover_density=True),
-        phrase=ExpressionWrapper(Q(search_vector=phrase), output_field=BooleanField()),
+        rank=SearchRank(F("search_vector"), query, cover_density=True), phrase=side_by_side
     )
 
 
@@ -327,6 +353,7 @@ def with_snippets(ids, found):
 # configuration drops them: here in Python, which takes half the time ts_headline took for a
 # page of results (3.8 ms against 7.3: its "vietnamese" dictionary looks up every word).
 WORD = re.compile(r"\w+")
+SPLIT_WORDS = re.compile(r"(\w+)")
 TAG = re.compile(r"<[^>]*>")
 ACCENTS = re.compile("[\u0300-\u036f]")  # the combining marks NFD leaves after the letters
 
@@ -344,43 +371,65 @@ def snippet(text, words, length=SNIPPET_WORDS):
     order typed), marked. Where the words stand side by side as typed, only those runs are
     marked, each as one: "lễ hội", not the "Lễ" of "Lễ giao nhận" and a "Hội" elsewhere."""
     text = text.replace(MARK_START, "").replace(MARK_END, "")
-    spans = [match.span() for match in WORD.finditer(text)]
-    found = WORD.findall(fold(text))
-    if len(found) != len(spans):  # a letter that folding splits: show the text as it is
-        found = [""] * len(spans)
+    # Words and what stands between them, split in C: [between, word, between, …, between].
+    # A match object a word cost a results page a millisecond.
+    parts = SPLIT_WORDS.split(text)
+    count = len(parts) // 2
+    found = _folded_words(parts[1::2])
+    if found is None:  # a letter that folding splits or drops: show the text as it is
+        found = [""] * count
     typed = set(words)
     hits = _phrase_hits(found, words) or [word in typed for word in found]
-    start, count = 0, sum(hits[:length])
-    best = count
-    for first in range(1, len(hits) - length + 1):  # slide the window one word at a time
-        count += hits[first + length - 1] - hits[first - 1]
-        if count > best:
-            start, best = first, count
-    shown = range(start, min(start + length, len(spans)))
-    if not shown:
+    if not count:
         return mark_safe(html.escape(text))
+    # The first window of `length` words holding the most hits.
+    totals = list(accumulate(hits, initial=0))
+    windows = [totals[first + length] - totals[first] for first in range(count - length + 1)]
+    start = windows.index(max(windows)) if windows else 0
+    stop = min(start + length, count)
     # Marks go in as two private-use characters, and the text is escaped once at the end:
     # escaping each word on its own took a third of a results page's time.
-    pieces, position, marking = [], spans[shown[0]][0], False
-    for index in shown:
-        begin, end = spans[index]
-        if marking and not hits[index]:
-            pieces.append(MARK_END)
-            marking = False
-        pieces.append(text[position:begin])
+    pieces, marking = [], False
+    for index in range(start, stop):
+        word = parts[2 * index + 1]
+        if index > start:
+            between = parts[2 * index]
+            # A run of marked words goes on across spaces only.
+            if marking and (not hits[index] or between.strip()):
+                pieces.append(MARK_END)
+                marking = False
+            pieces.append(between)
         if hits[index] and not marking:
             pieces.append(MARK_START)
             marking = True
-        pieces.append(text[begin:end])
-        # A run of marked words goes on across spaces only.
-        if marking and (index + 1 not in shown or text[end : spans[index + 1][0]].strip()):
-            pieces.append(MARK_END)
-            marking = False
-        position = end
+        pieces.append(word)
+    if marking:
+        pieces.append(MARK_END)
     marked = html.escape("".join(pieces)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
-    before = "… " if shown[0] > 0 else ""
-    after = " …" if shown[-1] < len(spans) - 1 else ""
+    before = "… " if start > 0 else ""
+    after = " …" if stop < count else ""
     return mark_safe(before + marked + after)
+
+
+# Each word as fold() makes it, or None if that is not one word: a district's texts use a few
+# thousand syllables, and folding each again took a third of a snippet's time.
+_FOLDED = {}
+FOLDED_WORDS = 50_000
+
+
+def _folded_words(words):
+    """fold() of each of `words`, or None if one of them is not a single word once folded."""
+    folded = []
+    for word in words:
+        found = _FOLDED.get(word)
+        if found is None:
+            found = fold(word)
+            if not WORD.fullmatch(found):
+                return None
+            if len(_FOLDED) < FOLDED_WORDS:
+                _FOLDED[word] = found
+        folded.append(found)
+    return folded
 
 
 def _phrase_hits(found, words):
