@@ -177,6 +177,11 @@ def flags(results):
                     found.append(
                         f"{size} articles, cache {mode}, {name}: {errors_text(row)} errors"
                     )
+                if row.get("warm_up", {}).get("errors"):
+                    found.append(
+                        f"{size} articles, cache {mode}, {name}: "
+                        f"{row['warm_up']['errors']} errors while warming up"
+                    )
             for failure in measured.get("search_latency", {}).get("failures", []):
                 found.append(f"{size} articles, search latency: {failure}")
         for name, page in result["queries"].items():

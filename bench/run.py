@@ -13,6 +13,7 @@ beacon, and the search latency. Prints tables (bench/report.py), writes everythi
   BENCH_ARTICLES (100000)   the big archive
   BENCH_REFERENCE (1000)    the reference archive; 0: none
   BENCH_SECONDS (10)        wrk's duration per row
+  BENCH_WARM_UP (1)         seconds of the same load before each row, not counted (0: none)
   BENCH_CONNECTIONS (32)    wrk's connections
   BENCH_WORKERS             gunicorn's workers (default: the image's, as compose runs it)
   BENCH_OUTPUT              the JSON file (var/bench/results.json)
@@ -53,6 +54,7 @@ class Config:
     reference: int
     seconds: int
     connections: int
+    warm_up: int
     workers: int | None
     output: Path
     folder: Path
@@ -67,6 +69,7 @@ class Config:
             articles=int(environ.get("BENCH_ARTICLES", 100_000)),
             reference=int(environ.get("BENCH_REFERENCE", 1000)),
             seconds=int(environ.get("BENCH_SECONDS", 10)),
+            warm_up=int(environ.get("BENCH_WARM_UP", load.WARM_UP_SECONDS)),
             connections=int(environ.get("BENCH_CONNECTIONS", 32)),
             workers=int(environ["BENCH_WORKERS"]) if environ.get("BENCH_WORKERS") else None,
             output=Path(environ.get("BENCH_OUTPUT", folder / "results.json")),
@@ -202,7 +205,11 @@ def static_copy(url, static_root, name):
 
 def measure_pages(config, site, found):
     """Every public page, and the ceiling, from gunicorn."""
-    options = {"seconds": config.seconds, "connections": config.connections}
+    options = {
+        "seconds": config.seconds,
+        "connections": config.connections,
+        "warm_up": config.warm_up,
+    }
     pages = {**found["pages"], "ceiling": found["ceiling"]}
     return {"rows": {name: load.measure(site + path, **options) for name, path in pages.items()}}
 
@@ -211,7 +218,11 @@ def measure_limits(config, site, secure_site, found, static_root, size):
     """nginx over HTTPS: home and article proxied to gunicorn (and nginx's micro-cache), each
     next to a static copy of itself (the physical limit for as many bytes); the article page
     with its view-count beacon."""
-    options = {"seconds": config.seconds, "connections": config.connections}
+    options = {
+        "seconds": config.seconds,
+        "connections": config.connections,
+        "warm_up": config.warm_up,
+    }
     nginx = {}
     for page in ("home", "article"):
         path = found["pages"].get(page)

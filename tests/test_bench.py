@@ -52,6 +52,7 @@ def bench():
                 reference=0,
                 seconds=1,
                 connections=4,
+                warm_up=0,  # a few seconds of make test: the row below checks the warm-up
                 workers=None,
                 output=folder / "results.json",
                 folder=folder,
@@ -130,13 +131,18 @@ def test_an_answer_that_is_not_the_whole_page_counts_as_an_error(bench):
     web = stack.start_gunicorn(env, port, config.folder / "redirect.log")
     try:
         # Warmed up as a reader behind nginx (a whole page), loaded without X-Forwarded-Proto.
-        row = load.measure(f"http://127.0.0.1:{port}/", seconds=1, connections=2, forwarded=False)
+        row = load.measure(
+            f"http://127.0.0.1:{port}/", seconds=1, connections=2, warm_up=1, forwarded=False
+        )
     finally:
         web.stop()
 
     assert row["bytes"] > 1000
     assert row["requests"] > 0
     assert row["bad"] == row["errors"] == row["requests"]  # every answer: 301 to https
+    # The second of load before the row (every worker's first requests) is checked as well.
+    assert row["warm_up"]["requests"] > 0
+    assert row["warm_up"]["errors"] == row["warm_up"]["requests"]
 
 
 def test_the_big_archive_is_compared_page_by_page_with_the_reference(capsys):
