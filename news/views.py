@@ -243,7 +243,7 @@ class SearchView(TemplateView):
             form=form,
             query=found.query,
             found=found,
-            articles=search.with_snippets(page.items, found),
+            articles=search.with_snippets(page.items, found, tree.by_id),
             pages_found=pages,
             broadcasts_found=broadcasts,
             page=page,
@@ -255,7 +255,9 @@ class SearchView(TemplateView):
     def broadcasts(text, date_from, date_to):
         from radio.models import Broadcast  # the radio app builds on this one
 
-        found = Broadcast.objects.published().select_related("programme")
+        # What the list shows (not the transcript nor the search vector, the bulk of a row).
+        shown = ("number", "aired_at", "summary", "programme__name", "programme__slug")
+        found = Broadcast.objects.published().select_related("programme").only(*shown)
         if date_from:
             found = found.filter(aired_at__date__gte=date_from)
         if date_to:
