@@ -17,15 +17,12 @@ def local_datetime(value, format_name="DATETIME_FORMAT"):
 
 def iso_datetime(value):
     """`value` in the site's time zone as ISO 8601 ("2020-10-13T08:30:00+07:00"), for the
-    datetime of a <time> element and feeds; "" for None."""
-    if not value:
-        return ""
-    return _formatted(value, None, None, timezone.get_current_timezone_name())
+    datetime of a <time> element; "" for None."""
+    return local_datetime(value, "c")  # a format string that is not a setting's name: as is
 
 
 # A list shows the same articles' times on every request: each formatted once per language
 # (a search results page formatted forty, a millisecond of its time).
 @functools.lru_cache(maxsize=10_000)
 def _formatted(value, format_name, language, zone):
-    local = timezone.localtime(value)
-    return local.isoformat() if format_name is None else formats.date_format(local, format_name)
+    return formats.date_format(timezone.localtime(value), format_name)

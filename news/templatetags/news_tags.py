@@ -7,7 +7,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from news import body_photos, dates, desk
-from news.dates import local_datetime
 from news.page_cache import cached
 
 register = template.Library()
@@ -19,7 +18,7 @@ RECENT = timedelta(hours=24)
 @register.filter
 def vn_datetime(value):
     """ "Thứ Ba, 13/10/2020 08:30" in the site's time zone (weekday names from our catalogue)."""
-    return local_datetime(value)
+    return dates.local_datetime(value)
 
 
 @register.filter
@@ -31,7 +30,7 @@ def iso_datetime(value):
 @register.filter
 def vn_short_datetime(value):
     """ "13/10/2020 08:30" in the site's time zone."""
-    return local_datetime(value, "SHORT_DATETIME_FORMAT")
+    return dates.local_datetime(value, "SHORT_DATETIME_FORMAT")
 
 
 @register.simple_tag
