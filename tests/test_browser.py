@@ -406,6 +406,15 @@ def test_an_editors_change_to_a_live_article_waits_for_a_leader_in_the_browser(
 UPLOAD_PATH = "/bien-tap/tai-anh/"  # news:editor_upload
 
 
+CARET_AT_THE_END_OF = """text => {
+    const editor = document.querySelector(".ck-editor__editable").ckeditorInstance;
+    const caret = editor.model.document.selection.getFirstPosition();
+    const block = caret.parent;
+    const blockText = Array.from(block.getChildren(), node => node.data || "").join("");
+    return block.name === "paragraph" && caret.isAtEnd && blockText === text;
+}"""
+
+
 class Tally:
     """What a person does in the browser, counted: clicks (and keys that confirm, like Enter in
     a dialog), fields typed into, files chosen."""
@@ -464,11 +473,10 @@ def test_a_reporter_enters_a_two_photo_article_and_submits_it(
         # The caret at the end of the paragraph the photo follows, then the upload button.
         tally.click(editor.locator("p", has_text=paragraphs[number]))
         page.keyboard.press("End")
-        # The caret is in that paragraph before the upload (not still on the photo before it).
-        page.wait_for_function(
-            "text => (window.getSelection().anchorNode?.textContent || '').includes(text)",
-            arg=paragraphs[number][-20:],
-        )
+        # The caret at the end of that paragraph, as the editor knows it, before the upload: the
+        # editor places a photo before a paragraph whose caret is not at its end, and it learns
+        # the browser's caret from an event that can still be on its way.
+        page.wait_for_function(CARET_AT_THE_END_OF, arg=paragraphs[number])
         with page.expect_response(lambda response: response.url.endswith(UPLOAD_PATH)):
             tally.choose_file(
                 toolbar.locator("input[type=file]"),
