@@ -9,6 +9,7 @@ content version (news/content_version.py), which every public change moves on.
   a cached page; only 200 answers that set no cookie are stored.
 - `cached(name, build)`: an object or fragment shared by many pages (the category tree, the
   site settings, most read, related lists, article cards), built once per content version.
+- Both are kept for one release (settings.RELEASE): a deploy starts with none.
 """
 
 import functools
@@ -44,7 +45,7 @@ _memo = {}
 def cached(name, build, timeout=None):
     """`build()`, kept in the pages cache under `name` and the content version."""
     version = content_version.current()
-    key = f"fragment:{name}:{version}"
+    key = f"fragment:{settings.RELEASE}:{name}:{version}"
     now = time.monotonic()
     kept = _memo.get(key)
     if kept is not None and kept[1] > now:
@@ -92,9 +93,10 @@ def _anonymous_read(request):
 
 
 def day_version(version):
-    """What a cached page or layout fragment is valid for: the content version and today's
-    date (pages are headed with it, so a page kept from yesterday is not served today)."""
-    return f"{version}:{timezone.localdate().isoformat()}"
+    """What a cached page or layout fragment is valid for: the release (portal/release.py), the
+    content version and today's date (pages are headed with it, so a page kept from yesterday
+    is not served today)."""
+    return f"{settings.RELEASE}:{version}:{timezone.localdate().isoformat()}"
 
 
 def _key(request):

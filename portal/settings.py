@@ -14,6 +14,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from portal import release
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -313,6 +315,9 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
 CONTENT_VERSION_FILE = env.path(
     "CONTENT_VERSION_FILE", default=BASE_DIR / "var" / "content-version"
 )
+# What cached pages and fragments are kept under besides the content version: a digest of this
+# release's code and templates (portal/release.py), so that a release never serves another's.
+RELEASE = release.digest(BASE_DIR)
 # How long a public page is kept for anonymous readers (0: not at all). Every public change
 # makes cached pages obsolete at once; the lifetime only bounds how late a view count shows.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

@@ -379,7 +379,56 @@ def test_with_a_shared_cache_the_version_lives_in_it_for_every_machine(
     assert "Tin đổi ngầm" in reader.get(article.get_absolute_url()).content.decode()
 
 
-def test_a_process_keeps_a_fragment_seconds_at_most_and_drops_it_at_a_change(db, monkeypatch):
+def test_with_a_shared_cache_a_new_release_serves_none_of_the_pages_of_the_one_before(
+    redis_pages, reader, newsroom, settings
+):
+    """An upgrade with Redis: the new release's processes render their own pages (new markup,
+    their own static files' addresses), and the old release's, still serving until they stop,
+    keep theirs. A public change made by either shows in both."""
+    article = ArticleFactory(category=newsroom["defence"], title="Tin trước khi nâng cấp")
+    home = newsroom["news"].get_absolute_url()
+    settings.RELEASE = "release-before"
+    assert "Tin trước khi nâng cấp" in reader.get(home).content.decode()
+    type(article).objects.filter(pk=article.pk).update(title="Tin sau khi nâng cấp")  # no signal
+    assert "Tin trước khi nâng cấp" in reader.get(home).content.decode()  # the cached page
+
+    settings.RELEASE = "release-after"
+    assert "Tin sau khi nâng cấp" in reader.get(home).content.decode()
+    settings.RELEASE = "release-before"
+    assert "Tin trước khi nâng cấp" in reader.get(home).content.decode()
+
+    article.refresh_from_db()
+    article.title = "Tin sửa trong khi nâng cấp"
+    article.save()  # through the model, in a process of either release
+    for release in ("release-before", "release-after"):
+        settings.RELEASE = release
+        assert "Tin sửa trong khi nâng cấp" in reader.get(home).content.decode()
+
+
+def test_the_release_is_a_digest_of_what_makes_the_pages(tmp_path):
+    from portal import release
+
+    for part in release.PARTS:
+        (tmp_path / part).mkdir()
+    (tmp_path / "pyproject.toml").rmdir()
+    (tmp_path / "pyproject.toml").write_text('dependencies = ["Django==5.2.8"]')
+    (tmp_path / "templates" / "base.html").write_text("<main>{% block content %}</main>")
+    (tmp_path / "news" / "__pycache__").mkdir()
+    first = release.digest(tmp_path)
+    assert first == release.digest(tmp_path)  # every machine with these files: one release
+    (tmp_path / "news" / "__pycache__" / "views.cpython-311.pyc").write_bytes(b"compiled")
+    (tmp_path / "media.jpg").write_bytes(b"an upload, not the release")
+    assert release.digest(tmp_path) == first
+    (tmp_path / "templates" / "base.html").write_text("<main id=main>{% block content %}</main>")
+    assert release.digest(tmp_path) != first
+    changed = release.digest(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('dependencies = ["Django==5.2.9"]')
+    assert release.digest(tmp_path) not in (first, changed)
+
+
+def test_a_process_keeps_a_fragment_seconds_at_most_and_drops_it_at_a_change(
+    db, monkeypatch, settings
+):
     """Each process keeps the fragments it read for MEMO_SECONDS: one renewed in the cache by
     another process (a most-read list at the end of its lifetime) is seen after that, and a
     public change at the next read."""
@@ -389,7 +438,7 @@ def test_a_process_keeps_a_fragment_seconds_at_most_and_drops_it_at_a_change(db,
     monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
     made = iter(["first", "after the change"])
     assert page_cache.cached("list", lambda: next(made)) == "first"
-    key = f"fragment:list:{content_version.current()}"
+    key = f"fragment:{settings.RELEASE}:list:{content_version.current()}"
     page_cache.page_cache().set(key, "renewed by another process")
     clock[0] += page_cache.MEMO_SECONDS - 1
     assert page_cache.cached("list", lambda: next(made)) == "first"
