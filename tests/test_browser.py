@@ -328,6 +328,7 @@ def test_a_photo_of_the_photo_list_is_put_between_two_paragraphs_from_the_toolba
     editor = page.locator(".ck-editor__editable")
     editor.locator("p", has_text="Đoạn thứ nhất").click()
     page.keyboard.press("End")
+    page.wait_for_function(CARET_AT_THE_END_OF, arg="Đoạn thứ nhất của bài.")
     toolbar = page.get_by_role("toolbar", name=EDITOR_TOOLBAR)
     toolbar.get_by_role("button", name="Ảnh của bài").click()
     picker = page.get_by_role("dialog", name="Ảnh của bài này")
