@@ -8,6 +8,9 @@ or receives.
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+# Three on two cores: with four, uncached searches and category pages were no faster (`make
+# bench` at 100,000 articles, 2026-11-30: 117-120 against 94-122 searches a second for a common
+# word, 381-437 against 456-476 category pages): the cores are busy already.
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
