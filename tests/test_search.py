@@ -91,6 +91,37 @@ def test_filters_by_category_and_date(client, corpus):
     assert response.context["found"].fuzzy  # no exact match: only near misses are offered
 
 
+def test_the_category_filter_lists_each_section_with_its_subcategories_under_it(client):
+    """In menu order (the order field, then the name), a subcategory indented under its parent
+    wherever the tree lists it, the one searched in selected."""
+    import re
+
+    news = CategoryFactory(name="Tin tức - Sự kiện", order=1)
+    radio = CategoryFactory(name="Phát thanh", order=2)
+    CategoryFactory(name="Quốc phòng", parent=news, order=2)
+    security = CategoryFactory(name="An ninh", parent=news, order=1)
+    CategoryFactory(name="Xã Thi Sơn", parent=security)
+    CategoryFactory(name="Bản tin sáng", parent=radio)
+    html = client.get(URL, {"q": "lua", "category": security.path}).content.decode()
+    select = html[
+        html.index('<select name="category"') : html.index(
+            "</select>", html.index('<select name="category"')
+        )
+    ]
+    options = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select)
+
+    assert [label for _value, _selected, label in options] == [
+        "Tất cả chuyên mục",
+        "Tin tức - Sự kiện",
+        "— An ninh",
+        "— — Xã Thi Sơn",
+        "— Quốc phòng",
+        "Phát thanh",
+        "— Bản tin sáng",
+    ]
+    assert [value for value, selected, _label in options if selected] == [security.path]
+
+
 def test_misspelling_falls_back_to_similar_titles(client, corpus):
     titles, response = results(client, q="thu hoach lua muaa")
     assert titles == ["Nông dân thu hoạch lúa mùa"]
