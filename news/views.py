@@ -204,6 +204,7 @@ class SearchView(TemplateView):
         form = SearchForm(self.request.GET or None, tree=tree)
         found = search.Found()
         pages, broadcasts = [], []
+        category = None
         past_first_page = self.request.GET.get("page", "1") not in ("", "1")
         if self.request.GET:
             form.is_valid()  # an invalid filter is shown with its error and left out
@@ -241,6 +242,9 @@ class SearchView(TemplateView):
             raise Http404 from error
         context.update(
             form=form,
+            # The category searched in, if there is one: its option is selected in the list of
+            # categories, which is rendered once per content version for each (search.html).
+            selected_category=category.path if category else "",
             query=found.query,
             found=found,
             articles=search.with_snippets(page.items, found, tree.by_id),

@@ -121,6 +121,25 @@ def test_the_category_filter_lists_each_section_with_its_subcategories_under_it(
     ]
     assert [value for value, selected, _label in options if selected] == [security.path]
 
+    # The options are rendered once per content version, for each category searched in.
+    def category_options(**params):
+        html = client.get(URL, {"q": "lua", **params}).content.decode()
+        start = html.index('<select name="category"')
+        return re.findall(
+            r'<option value="([^"]*)"( selected)?>([^<]*)</option>',
+            html[start : html.index("</select>", start)],
+        )
+
+    assert [value for value, selected, _ in category_options(category=news.path) if selected] == [
+        news.path
+    ]
+    assert [value for value, selected, _ in category_options(category="khong-co") if selected] == [
+        ""
+    ]  # no such category: all were searched
+    security.name = "An ninh trật tự"
+    security.save()
+    assert "— An ninh trật tự" in [label for _, _, label in category_options()]
+
 
 def test_misspelling_falls_back_to_similar_titles(client, corpus):
     titles, response = results(client, q="thu hoach lua muaa")
