@@ -1,5 +1,7 @@
 """Search at /tim-kiem/: accents ignored both ways, ranked, highlighted, filtered, never a 500."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -91,24 +93,26 @@ def test_filters_by_category_and_date(client, corpus):
     assert response.context["found"].fuzzy  # no exact match: only near misses are offered
 
 
+def category_options(client, **params):
+    """(value, " selected" or "", label) of each option of the search page's category list."""
+    html = client.get(URL, {"q": "lua", **params}).content.decode()
+    start = html.index('<select name="category"')
+    return re.findall(
+        r'<option value="([^"]*)"( selected)?>([^<]*)</option>',
+        html[start : html.index("</select>", start)],
+    )
+
+
 def test_the_category_filter_lists_each_section_with_its_subcategories_under_it(client):
     """In menu order (the order field, then the name), a subcategory indented under its parent
     wherever the tree lists it, the one searched in selected."""
-    import re
-
     news = CategoryFactory(name="Tin tức - Sự kiện", order=1)
     radio = CategoryFactory(name="Phát thanh", order=2)
     CategoryFactory(name="Quốc phòng", parent=news, order=2)
     security = CategoryFactory(name="An ninh", parent=news, order=1)
     CategoryFactory(name="Xã Thi Sơn", parent=security)
     CategoryFactory(name="Bản tin sáng", parent=radio)
-    html = client.get(URL, {"q": "lua", "category": security.path}).content.decode()
-    select = html[
-        html.index('<select name="category"') : html.index(
-            "</select>", html.index('<select name="category"')
-        )
-    ]
-    options = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select)
+    options = category_options(client, category=security.path)
 
     assert [label for _value, _selected, label in options] == [
         "Tất cả chuyên mục",
@@ -122,23 +126,15 @@ def test_the_category_filter_lists_each_section_with_its_subcategories_under_it(
     assert [value for value, selected, _label in options if selected] == [security.path]
 
     # The options are rendered once per content version, for each category searched in.
-    def category_options(**params):
-        html = client.get(URL, {"q": "lua", **params}).content.decode()
-        start = html.index('<select name="category"')
-        return re.findall(
-            r'<option value="([^"]*)"( selected)?>([^<]*)</option>',
-            html[start : html.index("</select>", start)],
-        )
-
-    assert [value for value, selected, _ in category_options(category=news.path) if selected] == [
-        news.path
-    ]
-    assert [value for value, selected, _ in category_options(category="khong-co") if selected] == [
-        ""
-    ]  # no such category: all were searched
+    assert [
+        value for value, selected, _ in category_options(client, category=news.path) if selected
+    ] == [news.path]
+    assert [
+        value for value, selected, _ in category_options(client, category="khong-co") if selected
+    ] == [""]  # no such category: all were searched
     security.name = "An ninh trật tự"
     security.save()
-    assert "— An ninh trật tự" in [label for _, _, label in category_options()]
+    assert "— An ninh trật tự" in [label for _, _, label in category_options(client)]
 
 
 def test_misspelling_falls_back_to_similar_titles(client, corpus):
