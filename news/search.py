@@ -227,6 +227,8 @@ def _newest(candidates, fields, limit, boundaries, give_up_after=None):
         ids = _matches_by_index(newest, limit, give_up_after)
         if ids is None:
             return recent
+    if not ids:
+        return []  # a misspelling, mostly: no query to build for the scores of nothing
     annotations = candidates.query.annotations
     return list(
         candidates.model.objects.filter(pk__in=ids)
