@@ -113,7 +113,7 @@ def size_report(results, size):
             f" {settings['seconds']} s per row"
         )
         page_table(result, mode, reference, reference_size)
-        if big:
+        if big and "nginx" in result["modes"][mode]:
             print()
             nginx_table(result, mode)
             beacon_line(result, mode)
