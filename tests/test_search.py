@@ -195,14 +195,14 @@ def test_search_page_runs_a_constant_number_of_queries(
     ArticleFactory.create_batch(size, title="Tin đê điều", category=category)
     client.get(URL, {"q": "de dieu"})
     # The newest matches in order with their ranks (the time of the RECENT-th newest article,
-    # that bounds them, was cached by the first search), then (fewer than LIMIT) all matches
-    # with ordered index scans off (a savepoint of the test's transaction, BEGIN and COMMIT in
-    # production; the settings in one statement, their resets in another); their ranks; the
-    # page's snippets; the matching broadcasts.
-    with django_assert_num_queries(9):
+    # that bounds them, was cached by the first search), then (fewer than LIMIT) all matches,
+    # found before they are sorted (one statement); their ranks; the page's snippets; the
+    # matching broadcasts.
+    with django_assert_num_queries(5):
         client.get(URL, {"q": "de dieu"})
-    # No exact match: near misses are tried too, in the same way.
-    with django_assert_num_queries(16):
+    # No exact match: the words corrected from the lexicon (one query), then searched the same
+    # way.
+    with django_assert_num_queries(8):
         client.get(URL, {"q": "de dieuu"})
 
 
