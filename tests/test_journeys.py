@@ -123,7 +123,7 @@ def open_menu_if_folded(page):
 def test_reader_goes_from_home_to_an_article_on_a_categorys_second_page(
     open_page, live_server, newsroom, device, settings
 ):
-    settings.VIEW_COUNT_EXACT_UP_TO = 10_000  # this reading is reported, not one in ten
+    settings.VIEW_COUNT_EXACT_UP_TO = 10_000  # this reading is reported, not sampled
     target, news = newsroom["target"], newsroom["news"]
     page = open_page(**device)
     page.add_init_script("window.printed = 0; window.print = () => { window.printed += 1; };")
