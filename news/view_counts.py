@@ -5,10 +5,12 @@ that pages served from a cache are counted too. A report costs the servers about
 page does, so once an article has been read VIEW_COUNT_EXACT_UP_TO times (a crowd is on it) its
 page asks for one reading in VIEW_COUNT_SAMPLE = N to be reported, at random, and each of those
 reports counts N (`?n=N` in its address): small counts stay exact, and a busy article's count,
-in the thousands, is off by a few percent at most. A reading adds one to
-a counter in Django's cache (`cache.incr`: atomic in one process with the local-memory cache,
-and across processes with Redis). The counter is written to `ViewCount` in
-batches, by one `INSERT … ON CONFLICT DO UPDATE SET count = count + pending` when it holds
+in the thousands, is off by a few percent at most. The write that takes a count past that line
+moves the content version on: the article's cached pages, which ask for every reading, go.
+
+A reading adds one to a counter in Django's cache (`cache.incr`: atomic in one process with
+the local-memory cache, and across processes with Redis). The counter is written to
+`ViewCount` in batches, by one `INSERT … ON CONFLICT DO UPDATE SET count = count + pending` when it holds
 FLUSH_EVERY reports or when a report arrives more than FLUSH_AFTER seconds after its batch
 began; the commit does not wait for the disk (a count is not worth a flush of the WAL).
 The article row itself is never touched, so a busy article never waits on a row lock and
@@ -32,6 +34,7 @@ from django.urls import get_script_prefix, reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from . import content_version
 from .models import Article, ViewCount
 
 logger = logging.getLogger(__name__)
@@ -48,6 +51,7 @@ UPSERT = f"""
     INSERT INTO {ViewCount._meta.db_table} (article_id, count)
     SELECT id, %s FROM {Article._meta.db_table} WHERE id = %s
     ON CONFLICT (article_id) DO UPDATE SET count = {ViewCount._meta.db_table}.count + EXCLUDED.count
+    RETURNING count
 """
 # The SELECT makes the write a no-op for an article deleted meanwhile (no foreign-key error).
 
@@ -119,6 +123,11 @@ def flush(article_id, now=None):
                 # cleared cache would: the reader never waits for the write-ahead log's fsync.
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
                 cursor.execute(UPSERT, [taken, article_id])
+                stored = cursor.fetchone()
+                if stored and _turned_busy(stored[0] - taken, stored[0]):
+                    # Its cached pages still ask for every reading: a new content version
+                    # makes them obsolete (the next renders ask for one in VIEW_COUNT_SAMPLE).
+                    content_version.bump()
         except DatabaseError:
             logger.exception("Could not write %s views of article %s", taken, article_id)
             _give_back(key, taken)
@@ -128,6 +137,13 @@ def flush(article_id, now=None):
         return taken
     finally:
         cache.delete(lock)
+
+
+def _turned_busy(before, after):
+    """Whether an article read `before`, then `after` times, now reports one reading in
+    VIEW_COUNT_SAMPLE where it reported each (counter())."""
+    threshold = settings.VIEW_COUNT_EXACT_UP_TO
+    return settings.VIEW_COUNT_SAMPLE > 1 and before < threshold <= after
 
 
 def _give_back(key, views):

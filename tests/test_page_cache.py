@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from news import content_version, sitemaps, workflow
+from news import content_version, sitemaps, view_counts, workflow
 from news.models import Article, SiteSettings, Status
 from tests.factories import (
     ArticleFactory,
@@ -203,6 +203,31 @@ def test_saving_drafts_keeps_the_cached_pages(client, reader, newsroom):
     draft.lead = "Sapo viết tiếp."
     draft.save()
     PhotoFactory(article=draft)
+    assert content_version.read() == version
+
+
+def test_an_article_turning_busy_gets_a_page_that_samples_its_readings(reader, newsroom, settings):
+    """A cached page of a little-read article asks for every reading to be reported. Once the
+    counts written cross VIEW_COUNT_EXACT_UP_TO, its next page asks for one in
+    VIEW_COUNT_SAMPLE: a crowd does not keep reporting every reading for a cache's lifetime.
+    Counting below or above the line keeps the cached pages."""
+    settings.VIEW_COUNT_EXACT_UP_TO = 100
+    settings.VIEW_COUNT_SAMPLE = 20
+    article = ArticleFactory(category=newsroom["defence"])
+    url = article.get_absolute_url()
+    assert 'data-view-sample="1"' in reader.get(url).content.decode()  # now cached
+    version = content_version.read()
+    view_counts.record_view(article.pk, views=60)
+    assert view_counts.flush(article.pk) == 60  # 60 of 100: still little read
+    assert content_version.read() == version
+    assert 'data-view-sample="1"' in reader.get(url).content.decode()
+    view_counts.record_view(article.pk, views=40)
+    assert view_counts.flush(article.pk) == 40  # 100: busy from now on
+    assert content_version.read() != version
+    assert 'data-view-sample="20"' in reader.get(url).content.decode()
+    version = content_version.read()
+    view_counts.record_view(article.pk, views=20)
+    assert view_counts.flush(article.pk) == 20
     assert content_version.read() == version
 
 
