@@ -160,11 +160,11 @@ def _page_from(category_ids, number, key, now):
     )
 
 
-def page_of_list(ids, number_text, query_string=""):
+def page_of_list(ids, number_text, query_string="", per_page=PER_PAGE):
     """A page of a short list held in memory (search results), with numbered links: the first
     and last pages, NEIGHBOURS on each side of the current one, "…" between."""
     number = parse_number(number_text)
-    pages = max(1, -(-len(ids) // PER_PAGE))
+    pages = max(1, -(-len(ids) // per_page))
     if number > pages:
         raise NoSuchPage
 
@@ -182,7 +182,7 @@ def page_of_list(ids, number_text, query_string=""):
         previous = n
     return Page(
         number=number,
-        items=ids[(number - 1) * PER_PAGE : number * PER_PAGE],
+        items=ids[(number - 1) * per_page : number * per_page],
         links=links if len(links) > 1 else [],
         previous=link(number - 1) if number > 1 else None,
         next=link(number + 1) if number < pages else None,

@@ -236,7 +236,10 @@ class SearchView(TemplateView):
         query_string.pop("page", None)
         try:
             page = paging.page_of_list(
-                found.ids, self.request.GET.get("page"), query_string.urlencode()
+                found.ids,
+                self.request.GET.get("page"),
+                query_string.urlencode(),
+                per_page=search.RESULTS_PER_PAGE,
             )
         except paging.NoSuchPage as error:
             raise Http404 from error

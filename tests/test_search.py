@@ -234,8 +234,11 @@ def test_page_links_keep_the_search_words_and_filters(client):
     _, response = results(client, q="de dieu", category="thoi-su")
     html = response.content.decode()
     assert 'href="?q=de+dieu&amp;category=thoi-su&amp;page=2"' in html
-    page_two, _ = results(client, q="de dieu", category="thoi-su", page=2)
-    assert len(page_two) == 5
+    assert 'href="?q=de+dieu&amp;category=thoi-su&amp;page=3"' in html
+    # Ten results a page: 10, 10 and 5.
+    assert len(results(client, q="de dieu", category="thoi-su")[0]) == 10
+    page_three, _ = results(client, q="de dieu", category="thoi-su", page=3)
+    assert len(page_three) == 5
 
 
 def test_header_has_a_search_box_on_every_page(client):
