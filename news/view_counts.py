@@ -10,9 +10,10 @@ moves the content version on: the article's cached pages, which ask for every re
 
 A reading adds one to a counter in Django's cache (`cache.incr`: atomic in one process with
 the local-memory cache, and across processes with Redis). The counter is written to
-`ViewCount` in batches, by one `INSERT … ON CONFLICT DO UPDATE SET count = count + pending` when it holds
-FLUSH_EVERY reports or when a report arrives more than FLUSH_AFTER seconds after its batch
-began; the commit does not wait for the disk (a count is not worth a flush of the WAL).
+`ViewCount` in batches, by one `INSERT … ON CONFLICT DO UPDATE SET count = count + pending`
+when it holds FLUSH_EVERY reports or when a report arrives more than FLUSH_AFTER seconds after
+its batch began; the commit does not wait for the disk (a count is not worth a flush of the
+WAL).
 The article row itself is never touched, so a busy article never waits on a row lock and
 never gets a new revision or search vector for being read.
 
