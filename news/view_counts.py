@@ -125,7 +125,7 @@ def flush(article_id, now=None):
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
                 cursor.execute(UPSERT, [taken, article_id])
                 stored = cursor.fetchone()
-                if stored and _turned_busy(stored[0] - taken, stored[0]):
+                if stored and sample_for(stored[0] - taken) != sample_for(stored[0]):
                     # Its cached pages still ask for every reading: a new content version
                     # makes them obsolete (the next renders ask for one in VIEW_COUNT_SAMPLE).
                     content_version.bump()
@@ -140,13 +140,6 @@ def flush(article_id, now=None):
         cache.delete(lock)
 
 
-def _turned_busy(before, after):
-    """Whether an article read `before`, then `after` times, now reports one reading in
-    VIEW_COUNT_SAMPLE where it reported each (counter())."""
-    threshold = settings.VIEW_COUNT_EXACT_UP_TO
-    return settings.VIEW_COUNT_SAMPLE > 1 and before < threshold <= after
-
-
 def _give_back(key, views):
     """Put views that could not be written back into the pending counter."""
     try:
@@ -155,14 +148,19 @@ def _give_back(key, views):
         cache.add(key, views, timeout=None)
 
 
+def sample_for(views):
+    """One reading in how many the page of an article read `views` times reports."""
+    if views < settings.VIEW_COUNT_EXACT_UP_TO:
+        return 1
+    return max(settings.VIEW_COUNT_SAMPLE, 1)
+
+
 def counter(article_id, views):
     """Where the page of an article read `views` times reports a reading, and one reading in how
     many it reports (views.js)."""
     url = reverse("news:count_view", kwargs={"pk": article_id})
-    sample = settings.VIEW_COUNT_SAMPLE
-    if views < settings.VIEW_COUNT_EXACT_UP_TO or sample <= 1:
-        return url, 1
-    return f"{url}?n={sample}", sample
+    sample = sample_for(views)
+    return (url if sample == 1 else f"{url}?n={sample}"), sample
 
 
 def views_to_show(article):
