@@ -12,6 +12,8 @@ import itertools
 import re
 
 from django.db import connection
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 # The words of titles and leads, folded as the "vietnamese" configuration folds them, and each
 # pair of words side by side (within one field); numbers are not learnt. Inserted in the order
@@ -33,24 +35,8 @@ LEARN_TERMS = """
     ON CONFLICT (term) DO UPDATE SET seen = news_searchterm.seen + EXCLUDED.seen
 """
 
-CANDIDATES = 8  # the terms most alike (trigrams) each misspelt term is compared with
-MAX_EDITS = 2  # letters added, dropped or changed in a term to correct it
+MAX_EDITS = 2  # letters added, dropped, changed or swapped with a neighbour in a term
 MAX_WORDS = 8
-# A term that exists is itself (the primary key); only the others are looked for among alike
-# ones, whose trigrams are many for common syllables.
-SIMILAR_TERMS = """
-    SELECT looked_up.i, term.term, term.seen
-    FROM unnest(%s::text[]) WITH ORDINALITY AS looked_up(term, i)
-    CROSS JOIN LATERAL (
-        SELECT term, seen FROM news_searchterm WHERE term = looked_up.term
-        UNION ALL (
-            SELECT term, seen FROM news_searchterm
-            WHERE term %% looked_up.term
-                AND NOT EXISTS (SELECT FROM news_searchterm WHERE term = looked_up.term)
-            ORDER BY similarity(term, looked_up.term) DESC, seen DESC LIMIT %s
-        )
-    ) AS term
-"""
 # Words the lexicon can correct: letters only. Numbers ("số 3") and the OR of a query stay.
 CORRECTABLE = re.compile(r"[a-z]+")
 
@@ -67,9 +53,11 @@ def corrected(words):
     lexicon; None when there is nothing to correct.
 
     Each pair of correctable words side by side is looked up (a correctable word without a
-    correctable neighbour, alone), among the terms whose trigrams are alike (the index); the
-    fewest edits win, then the most common term. The best corrections are applied first, and
-    one that disagrees with a word already settled is skipped."""
+    correctable neighbour, alone). Its corrections are the lexicon's words a few edits away
+    (allowed_edits), and the lexicon's pairs made of those, MAX_EDITS at most in all, looked
+    up by key: the pairs grow with the archive, the words hardly. The fewest edits win, then
+    the most common term. The best corrections are applied first, and one that disagrees with a word already
+    settled is skipped."""
     if not words or len(words) > MAX_WORDS:
         return None
     fixed = {at for at, word in enumerate(words) if word == "or" or not CORRECTABLE.fullmatch(word)}
@@ -81,15 +69,37 @@ def corrected(words):
     looked_up += [(at, w) for at, w in enumerate(words) if at not in fixed | paired]
     if not looked_up:
         return None
-    with connection.cursor() as cursor:
-        cursor.execute(SIMILAR_TERMS, [[term for _at, term in looked_up], CANDIDATES])
-        similar = cursor.fetchall()
-    choices = []
-    for i, term, seen in similar:
-        position, original = looked_up[i - 1]
-        edits = edit_distance(original, term)
-        if edits <= MAX_EDITS and term.count(" ") == original.count(" "):
-            choices.append((edits, -seen, position, term))
+    vocabulary = _vocabulary()
+    near = {word: _near(word, vocabulary) for _at, term in looked_up for word in term.split()}
+    choices = []  # (edits, -seen, position, term)
+    pairs = {}  # a pair the lexicon may hold: (edits, position)
+    for position, term in looked_up:
+        if " " not in term:
+            choices += [
+                (edits, -vocabulary[word], position, word)
+                for word, edits in near[term]
+                if word in vocabulary
+            ]
+            continue
+        first, second = term.split()
+        for one, edits_one in near[first]:
+            for other, edits_other in near[second]:
+                # A word of the lexicon changes only beside a word kept as typed ("quoc ho"
+                # is "quoc hoi"): two short words would otherwise make thousands of pairs.
+                both_changed = edits_one and edits_other
+                if both_changed and (first in vocabulary or second in vocabulary):
+                    continue
+                if edits_one + edits_other <= MAX_EDITS:
+                    pairs.setdefault(f"{one} {other}", []).append(
+                        (edits_one + edits_other, position)
+                    )
+    if pairs:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT term, seen FROM news_searchterm WHERE term = ANY(%s)", [[*pairs]]
+            )
+            for term, seen in cursor.fetchall():
+                choices += [(edits, -seen, position, term) for edits, position in pairs[term]]
     settled = {}
     for _edits, _seen, position, term in sorted(choices):
         replacement = dict(enumerate(term.split(), start=position))
@@ -99,14 +109,25 @@ def corrected(words):
     return result if result != words else None
 
 
-def edit_distance(a, b):
-    """Levenshtein distance: letters to add, drop or change to make `b` of `a`."""
-    previous = list(range(len(b) + 1))
-    for i, letter in enumerate(a, start=1):
-        current = [i]
-        for j, other in enumerate(b, start=1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other))
-            )
-        previous = current
-    return previous[-1]
+def _vocabulary():
+    """{word: saves that held it} of the lexicon, kept per content version: a few thousand
+    (a language's syllables, names, abbreviations) whatever the archive's size."""
+    from .models import SearchTerm  # news.models imports news.search, which imports this
+    from .page_cache import cached
+
+    return cached("search-words", lambda: dict(SearchTerm.words().values_list("term", "seen")))
+
+
+def allowed_edits(word):
+    """Edits a word of this length may need: none for a letter, one up to four letters."""
+    return 0 if len(word) < 2 else 1 if len(word) < 5 else MAX_EDITS
+
+
+def _near(word, vocabulary):
+    """[(word of `vocabulary`, edits)] within allowed_edits() of `word`, itself first (0 edits)
+    whether the vocabulary holds it or not: a pair is looked up in the lexicon as typed too.
+    Two letters swapped count as one edit ("qouc" is "quoc")."""
+    alike = process.extract(
+        word, vocabulary.keys(), scorer=OSA.distance, score_cutoff=allowed_edits(word), limit=None
+    )
+    return [(word, 0)] + [(other, edits) for other, edits, _at in alike if other != word]

@@ -200,8 +200,9 @@ def test_search_page_runs_a_constant_number_of_queries(
     # matching broadcasts.
     with django_assert_num_queries(5):
         client.get(URL, {"q": "de dieu"})
-    # No exact match: the words corrected from the lexicon (one query), then searched the same
-    # way.
+    # No exact match: the words corrected from the lexicon (one query; its words were read by
+    # the first misspelling), then searched the same way.
+    client.get(URL, {"q": "de dieuuu"})
     with django_assert_num_queries(8):
         client.get(URL, {"q": "de dieuu"})
 
@@ -337,14 +338,47 @@ def test_misspelt_words_of_a_lead_are_corrected_from_published_titles_and_leads(
     assert results(client, q="nhap kho")[0] == []  # the draft is never suggested
 
 
-def test_edit_distance():
-    from news.corrections import edit_distance
+def test_a_misspelling_is_corrected_however_many_terms_look_alike():
+    """Candidates are the lexicon's words within a few edits, not the terms with the most
+    trigrams in common: those were pairs of the same syllables in another order."""
+    from news import corrections, search
+    from news.models import SearchTerm
 
-    assert edit_distance("phog", "phong") == 1
-    assert edit_distance("kiett", "kiet") == 1
-    assert edit_distance("hok", "hoc") == 1
-    assert edit_distance("", "abc") == 3
-    assert edit_distance("thon moj", "thon moi") == 1
+    # Each has more trigrams in common with "quoc phog" than "quoc phong" has.
+    alike = [f"{word} quoc" for word in ("pho", "phoi", "phot", "phom", "phoc", "phon", "phoa")]
+    alike += ["phoe quoc", "phob quoc"]
+    words = {word for pair in alike for word in pair.split()} - {"phong"}
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(term=term, seen=50) for term in [*alike, *words]]
+        + [SearchTerm(term="quoc phong", seen=1), SearchTerm(term="phong", seen=51)]
+    )
+
+    def corrected(text):
+        words = corrections.corrected(search.WORD.findall(search.fold(text)))
+        return words and " ".join(words)
+
+    assert corrected("quoc phog") == "quoc phong"
+    assert corrected("qouc phong") == "quoc phong"  # two letters swapped: one edit
+    assert corrected("phog") == "phong"  # the most common of the words one edit away ("pho")
+    # A letter alone is never changed into a word, nor a short word by two letters.
+    assert corrected("q phong") is None
+    assert corrected("phxx") is None
+
+
+def test_correcting_a_query_reads_the_lexicon_once_whatever_its_words(
+    django_assert_num_queries,
+):
+    from news import corrections
+    from news.models import SearchTerm
+
+    SearchTerm.objects.bulk_create(
+        SearchTerm(term=term, seen=1) for term in ("ho", "ba", "hoa", "bo", "hoi", "ho ba", "a")
+    )
+    corrections.corrected(["ha"])  # the lexicon's words, read once per content version
+    with django_assert_num_queries(1):  # the pairs that may correct the query's pairs
+        assert corrections.corrected(["hoo", "bb", "hoa", "ho"]) == ["ho", "ba", "hoa", "ho"]
+    with django_assert_num_queries(0):  # lone words: from the words read
+        assert corrections.corrected(["hoo"]) == ["ho"]
 
 
 def test_snippets_mark_the_words_side_by_side_not_lone_syllables(client):

@@ -1,6 +1,8 @@
-from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+WORD = ~Q(term__contains=" ")
 
 
 class SearchTerm(models.Model):
@@ -17,9 +19,17 @@ class SearchTerm(models.Model):
     class Meta:
         verbose_name = _("search term")
         verbose_name_plural = _("search terms")
+        # The words, read apart from the pairs (news/corrections.py), which outnumber them.
         indexes = [
-            GinIndex(fields=["term"], name="searchterm_trgm_idx", opclasses=["gin_trgm_ops"])
+            models.Index(
+                fields=["term"], include=["seen"], name="searchterm_word_idx", condition=WORD
+            )
         ]
 
     def __str__(self):
         return self.term
+
+    @classmethod
+    def words(cls):
+        """The terms of one word."""
+        return cls.objects.filter(WORD)
