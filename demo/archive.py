@@ -287,9 +287,10 @@ def add_articles(total, *, seed=2026, now=None, years=10, pool_size=PHOTO_POOL, 
             )
             if progress:
                 progress(f"articles {min(start + BATCH, total)}/{total}")
-        # Bulk inserts send no signals: the public content changed, all at once.
-        content_version.bump()
     reindex_all(progress)
+    # Bulk inserts send no signals: the public content changed, all at once (its search terms
+    # too, learnt by the reindex: corrections read them per content version).
+    content_version.bump()
     with connection.cursor() as cursor:
         # As autovacuum would after a bulk load: planner statistics, and the visibility map
         # that index-only scans need (VACUUM cannot run inside a test's transaction).

@@ -53,11 +53,11 @@ def corrected(words):
     lexicon; None when there is nothing to correct.
 
     Each pair of correctable words side by side is looked up (a correctable word without a
-    correctable neighbour, alone). Its corrections are the lexicon's words a few edits away
-    (allowed_edits), and the lexicon's pairs made of those, MAX_EDITS at most in all, looked
-    up by key: the pairs grow with the archive, the words hardly. The fewest edits win, then
-    the most common term. The best corrections are applied first, and one that disagrees with a word already
-    settled is skipped."""
+    correctable neighbour, alone), as typed and corrected: a lone word by the lexicon's words
+    a few edits away (allowed_edits), a pair by the lexicon's pairs made of such words
+    (_pair_candidates), looked up by key. The fewest edits win, then the most common term.
+    The best corrections are applied first, and one that disagrees with a word already settled
+    is skipped."""
     if not words or len(words) > MAX_WORDS:
         return None
     fixed = {at for at, word in enumerate(words) if word == "or" or not CORRECTABLE.fullmatch(word)}
@@ -70,29 +70,17 @@ def corrected(words):
     if not looked_up:
         return None
     vocabulary = _vocabulary()
-    near = {word: _near(word, vocabulary) for _at, term in looked_up for word in term.split()}
     choices = []  # (edits, -seen, position, term)
-    pairs = {}  # a pair the lexicon may hold: (edits, position)
+    pairs = {}  # a pair the lexicon may hold: [(edits, position)]
     for position, term in looked_up:
-        if " " not in term:
+        if " " in term:
+            for one, other, edits in _pair_candidates(*term.split(), vocabulary):
+                pairs.setdefault(f"{one} {other}", []).append((edits, position))
+        else:
+            near = [(term, 0), *_near(term, allowed_edits(term), vocabulary)]
             choices += [
-                (edits, -vocabulary[word], position, word)
-                for word, edits in near[term]
-                if word in vocabulary
+                (edits, -vocabulary[w], position, w) for w, edits in near if w in vocabulary
             ]
-            continue
-        first, second = term.split()
-        for one, edits_one in near[first]:
-            for other, edits_other in near[second]:
-                # A word of the lexicon changes only beside a word kept as typed ("quoc ho"
-                # is "quoc hoi"): two short words would otherwise make thousands of pairs.
-                both_changed = edits_one and edits_other
-                if both_changed and (first in vocabulary or second in vocabulary):
-                    continue
-                if edits_one + edits_other <= MAX_EDITS:
-                    pairs.setdefault(f"{one} {other}", []).append(
-                        (edits_one + edits_other, position)
-                    )
     if pairs:
         with connection.cursor() as cursor:
             cursor.execute(
@@ -109,25 +97,62 @@ def corrected(words):
     return result if result != words else None
 
 
-def _vocabulary():
-    """{word: saves that held it} of the lexicon, kept per content version: a few thousand
-    (a language's syllables, names, abbreviations) whatever the archive's size."""
-    from .models import SearchTerm  # news.models imports news.search, which imports this
-    from .page_cache import cached
-
-    return cached("search-words", lambda: dict(SearchTerm.words().values_list("term", "seen")))
-
-
 def allowed_edits(word):
-    """Edits a word of this length may need: none for a letter, one up to four letters."""
+    """Edits a lone word may need: none for a letter, one up to four letters, else MAX_EDITS."""
     return 0 if len(word) < 2 else 1 if len(word) < 5 else MAX_EDITS
 
 
-def _near(word, vocabulary):
-    """[(word of `vocabulary`, edits)] within allowed_edits() of `word`, itself first (0 edits)
-    whether the vocabulary holds it or not: a pair is looked up in the lexicon as typed too.
-    Two letters swapped count as one edit ("qouc" is "quoc")."""
+# Pairs to look up are made of the most common words among the many that are an edit further
+# than a word may go alone, or an edit away from both words of a pair changed together: a
+# query of short words would otherwise make thousands.
+FURTHER = 50
+BOTH_CHANGED = 10
+
+
+def _pair_candidates(first, second, vocabulary):
+    """(word, word, edits) that may be the pair `first second`: as typed; one word changed (a
+    word the lexicon lacks by an edit more than it may alone, its neighbour vouching for it:
+    "tre m" is "tre em", "khuyen hk" is "khuyen hoc"), MAX_EDITS at most; or both changed, by
+    an edit each."""
+    yield first, second, 0
+    near = {}
+    for word in (first, second):
+        alone = allowed_edits(word)
+        near[word] = _near(word, alone, vocabulary)
+        if word not in vocabulary and alone < MAX_EDITS:
+            further = [
+                (w, edits) for w, edits in _near(word, alone + 1, vocabulary) if edits > alone
+            ]
+            further.sort(key=lambda item: vocabulary[item[0]], reverse=True)
+            near[word] += further[:FURTHER]
+    yield from ((word, second, edits) for word, edits in near[first])
+    yield from ((first, word, edits) for word, edits in near[second])
+    if allowed_edits(first) and allowed_edits(second):
+        ones = [
+            sorted((w for w, edits in near[word] if edits == 1), key=vocabulary.get, reverse=True)
+            for word in (first, second)
+        ]
+        for one in ones[0][:BOTH_CHANGED]:
+            for other in ones[1][:BOTH_CHANGED]:
+                yield one, other, 2
+
+
+def _near(word, edits, vocabulary):
+    """[(word of `vocabulary`, edits)] other than `word`, `edits` away at most. Two letters
+    swapped count as one edit ("qouc" is "quoc")."""
     alike = process.extract(
-        word, vocabulary.keys(), scorer=OSA.distance, score_cutoff=allowed_edits(word), limit=None
+        word, vocabulary.keys(), scorer=OSA.distance, score_cutoff=edits, limit=None
     )
-    return [(word, 0)] + [(other, edits) for other, edits, _at in alike if other != word]
+    return [(other, distance) for other, distance, _at in alike if other != word]
+
+
+def _vocabulary():
+    """{word: saves that held it} of the lexicon, kept per content version. It grows slowly:
+    the words of titles and leads are a language's syllables, names and abbreviations (and
+    the odd typo of an article), whatever the number of articles."""
+    from .models import SearchTerm  # news.models imports news.search, which imports this
+    from .page_cache import cached
+
+    return cached(
+        "search-words", lambda: dict(SearchTerm.objects.words().values_list("term", "seen"))
+    )

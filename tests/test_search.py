@@ -200,9 +200,10 @@ def test_search_page_runs_a_constant_number_of_queries(
     # matching broadcasts.
     with django_assert_num_queries(5):
         client.get(URL, {"q": "de dieu"})
-    # No exact match: the words corrected from the lexicon (one query; its words were read by
-    # the first misspelling), then searched the same way.
-    client.get(URL, {"q": "de dieuuu"})
+    # No exact match: the words corrected from the lexicon (one query, and one more to read
+    # its words, once per content version), then searched the same way.
+    with django_assert_num_queries(9):
+        client.get(URL, {"q": "de dieuuu"})
     with django_assert_num_queries(8):
         client.get(URL, {"q": "de dieuu"})
 
@@ -359,10 +360,25 @@ def test_a_misspelling_is_corrected_however_many_terms_look_alike():
 
     assert corrected("quoc phog") == "quoc phong"
     assert corrected("qouc phong") == "quoc phong"  # two letters swapped: one edit
-    assert corrected("phog") == "phong"  # the most common of the words one edit away ("pho")
-    # A letter alone is never changed into a word, nor a short word by two letters.
+    assert corrected("phog") == "phong"  # of the words an edit away, the most common
+    assert corrected("qouc phog") == "quoc phong"  # both words of a pair, an edit each
+    # A letter alone is never changed into a word, nor a short word by two letters; beside a
+    # word it pairs with, a word the lexicon lacks may be an edit further.
     assert corrected("q phong") is None
     assert corrected("phxx") is None
+    assert corrected("phxg") is None
+    assert corrected("quoc phxg") == "quoc phong"
+
+
+def test_a_word_first_published_corrects_the_next_search_at_once(client):
+    from news import corrections
+
+    category = CategoryFactory()
+    ArticleFactory(title="Lễ hội làng", lead="Dân làng dự lễ.", category=category)
+    assert corrections.corrected(["truong", "hoc"]) is None  # read: the lexicon's words
+    ArticleFactory(title="Trường học mới", lead="Khánh thành trường học.", category=category)
+    assert corrections.corrected(["truong", "hok"]) == ["truong", "hoc"]
+    assert results(client, q="truong hok")[0] == ["Trường học mới"]
 
 
 def test_correcting_a_query_reads_the_lexicon_once_whatever_its_words(

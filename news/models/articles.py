@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -230,8 +230,11 @@ class Article(Publishable):
         # Typed slugs are normalised too: the URL pattern admits only [-a-z0-9].
         self.slug = vietnamese_slug(self.slug or self.title) or "bai-viet"
         self.body = clean_html(self.body)
-        super().save(*args, **kwargs)
-        reindex_search(Article.objects.filter(pk=self.pk))
+        # One transaction: the content version moves on when it commits, after the search
+        # terms are learnt (corrections read them per version).
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            reindex_search(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
         return remembered_reverse("news:article", slug=self.slug, pk=self.pk)

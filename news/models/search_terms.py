@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 WORD = ~Q(term__contains=" ")
 
 
+class SearchTermQuerySet(models.QuerySet):
+    def words(self):
+        """The terms of one word (from their own index)."""
+        return self.filter(WORD)
+
+
 class SearchTerm(models.Model):
     """A word, or two words side by side, of the title or lead of a published article, folded
     as search folds them ("quoc phong"), and how many times saved articles held it: what a
@@ -15,6 +21,8 @@ class SearchTerm(models.Model):
 
     term = models.CharField(_("term"), primary_key=True, max_length=200)
     seen = models.PositiveIntegerField(_("times seen"), default=0)
+
+    objects = SearchTermQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("search term")
@@ -28,8 +36,3 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
-
-    @classmethod
-    def words(cls):
-        """The terms of one word."""
-        return cls.objects.filter(WORD)
