@@ -37,6 +37,11 @@ LEARN_TERMS = """
 
 MAX_EDITS = 2  # letters added, dropped, changed or swapped with a neighbour in a term
 MAX_WORDS = 8
+# Pairs to look up are made of the most common words among the many that are an edit further
+# than a word may go alone, or an edit away from both words of a pair changed together: a
+# query of short words would otherwise make thousands.
+FURTHER = 50
+BOTH_CHANGED = 10
 # Words the lexicon can correct: letters only. Numbers ("số 3") and the OR of a query stay.
 CORRECTABLE = re.compile(r"[a-z]+")
 
@@ -102,13 +107,6 @@ def allowed_edits(word):
     return 0 if len(word) < 2 else 1 if len(word) < 5 else MAX_EDITS
 
 
-# Pairs to look up are made of the most common words among the many that are an edit further
-# than a word may go alone, or an edit away from both words of a pair changed together: a
-# query of short words would otherwise make thousands.
-FURTHER = 50
-BOTH_CHANGED = 10
-
-
 def _pair_candidates(first, second, vocabulary):
     """(word, word, edits) that may be the pair `first second`: as typed; one word changed (a
     word the lexicon lacks by an edit more than it may alone, its neighbour vouching for it:
@@ -118,13 +116,14 @@ def _pair_candidates(first, second, vocabulary):
     near = {}
     for word in (first, second):
         alone = allowed_edits(word)
-        near[word] = _near(word, alone, vocabulary)
-        if word not in vocabulary and alone < MAX_EDITS:
-            further = [
-                (w, edits) for w, edits in _near(word, alone + 1, vocabulary) if edits > alone
-            ]
-            further.sort(key=lambda item: vocabulary[item[0]], reverse=True)
-            near[word] += further[:FURTHER]
+        reach = alone + 1 if word not in vocabulary and alone < MAX_EDITS else alone
+        found = _near(word, reach, vocabulary)
+        further = sorted(
+            (item for item in found if item[1] > alone),
+            key=lambda item: vocabulary[item[0]],
+            reverse=True,
+        )
+        near[word] = [item for item in found if item[1] <= alone] + further[:FURTHER]
     yield from ((word, second, edits) for word, edits in near[first])
     yield from ((first, word, edits) for word, edits in near[second])
     if allowed_edits(first) and allowed_edits(second):
