@@ -102,6 +102,13 @@ def corrected(words):
     return result if result != words else None
 
 
+def unknown(words):
+    """Whether a word of `words` (folded) that the lexicon may hold is in no published title or
+    lead: a misspelling, or a word that only bodies hold."""
+    vocabulary = _vocabulary()
+    return any(CORRECTABLE.fullmatch(word) and word not in vocabulary for word in words)
+
+
 def allowed_edits(word):
     """Edits a lone word may need: none for a letter, one up to four letters, else MAX_EDITS."""
     return 0 if len(word) < 2 else 1 if len(word) < 5 else MAX_EDITS

@@ -174,7 +174,12 @@ def _best_matches(articles, text, boundaries):
                     accents[at] += 1
         return [(row[1], accents[at], row[2]) for at, row in enumerate(rows)]
 
-    return _ranked(matching(articles, text), fields, relevance, LIMIT, boundaries)
+    # A word in no published title or lead (a misspelling, mostly, or a body's rare word) has
+    # few matches if any: they are looked up in the full-text index at once, not first among
+    # the newest articles (a misspelling's empty search took two statements). Not with OR,
+    # whose other words may be common.
+    rare = not OR_WORD.search(text) and corrections.unknown(WORD.findall(fold(text)))
+    return _ranked(matching(articles, text), fields, relevance, LIMIT, boundaries, rare=rare)
 
 
 def accented_words(text):
@@ -205,22 +210,27 @@ def _boundaries(articles):
         return tuple(cursor.fetchone())
 
 
-def _newest(candidates, fields, limit, boundaries, give_up_after=None):
+def _newest(candidates, fields, limit, boundaries, give_up_after=None, rare=False):
     """`fields` of the newest `limit` + 1 candidates, in steps that each read a bounded
     number of rows, whatever PostgreSQL estimates of the matches. `boundaries`: the times of
-    the RECENT-th and the WIDE-th newest articles (_boundaries)."""
+    the RECENT-th and the WIDE-th newest articles (_boundaries). `rare`: the candidates are
+    known to be few, and looked up in the full-text index at once."""
     recent_boundary, wide_boundary = boundaries
     newest = candidates.order_by("-published_at", "-pk")
-    # A common word has enough matches among the RECENT newest articles (all of them, in an
-    # archive that has fewer: the same steps, whatever the archive's size). Read in index
-    # order, so the scores are computed for the rows returned only.
-    within = newest if recent_boundary is None else newest.filter(published_at__gte=recent_boundary)
-    recent = list(within.values_list(*fields)[: limit + 1])
-    if len(recent) > limit:
-        return recent
+    recent, ids = [], None
+    if not rare:
+        # A common word has enough matches among the RECENT newest articles (all of them, in
+        # an archive that has fewer: the same steps, whatever the archive's size). Read in
+        # index order, so the scores are computed for the rows returned only.
+        if recent_boundary is not None:
+            newest_ones = newest.filter(published_at__gte=recent_boundary)
+        else:
+            newest_ones = newest
+        recent = list(newest_ones.values_list(*fields)[: limit + 1])
+        if len(recent) > limit:
+            return recent
     # A word about as frequent in the newest WIDE articles is looked for there, when the
     # recent ones promise enough; a rarer word in the whole archive, from the full-text index.
-    ids = None
     if wide_boundary is not None and len(recent) * (WIDE // RECENT) > limit:
         wide = newest.filter(published_at__gte=wide_boundary)
         ids = _matches_by_index(wide, limit, give_up_after)
@@ -279,11 +289,11 @@ def _matches_by_index(newest, limit, give_up_after=None):
     return ids
 
 
-def _ranked(candidates, fields, relevance, limit, boundaries, give_up_after=None):
+def _ranked(candidates, fields, relevance, limit, boundaries, give_up_after=None, rare=False):
     """The ids of the newest `limit` candidates, the most relevant first, the newest first
     among equals, and whether there were more. `relevance(rows)`: the rows' sort keys (higher
     first); a row holds `fields`, the id first."""
-    rows = _newest(candidates, fields, limit, boundaries, give_up_after)
+    rows = _newest(candidates, fields, limit, boundaries, give_up_after, rare)
     keys = relevance(rows)
     # Rows come newest first, and a sort keeps the order of equals, reversed or not.
     order = sorted(range(len(rows)), key=keys.__getitem__, reverse=True)

@@ -193,18 +193,18 @@ def test_search_page_runs_a_constant_number_of_queries(
     SiteSettings.load()
     category = CategoryFactory()
     ArticleFactory.create_batch(size, title="Tin đê điều", category=category)
-    client.get(URL, {"q": "de dieu"})
+    client.get(URL, {"q": "de dieu"})  # fills the shared caches: the lexicon's words too
     # The newest matches in order with their ranks (the time of the RECENT-th newest article,
     # that bounds them, was cached by the first search), then (fewer than LIMIT) all matches,
     # found before they are sorted (one statement); their ranks; the page's snippets; the
     # matching broadcasts.
     with django_assert_num_queries(5):
         client.get(URL, {"q": "de dieu"})
-    # No exact match: the words corrected from the lexicon (one query, and one more to read
-    # its words, once per content version), then searched the same way.
-    with django_assert_num_queries(9):
+    # A word in no title or lead: all its matches, from the full-text index at once (none);
+    # the words corrected from the lexicon (one query), then searched as above.
+    with django_assert_num_queries(7):
         client.get(URL, {"q": "de dieuuu"})
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         client.get(URL, {"q": "de dieuu"})
 
 
@@ -566,3 +566,43 @@ def test_a_middling_word_is_looked_for_in_the_newest_wide_window_first(client, m
     ]
     assert not [sql for sql in whole_archive if "LIMIT 3" in sql], whole_archive
     assert results(client, q="tin 17")[0][0] == "Tin 17"  # rare: still found anywhere
+
+
+def test_a_word_only_bodies_hold_is_found_from_the_index_at_once(client, monkeypatch):
+    """A word in no published title or lead (a misspelling, mostly) has few matches if any:
+    they are looked up in the full-text index of the whole archive, without first reading the
+    newest articles; what is found, and in which order, is what any other word gets."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from news import search
+
+    monkeypatch.setattr(search, "LIMIT", 2)
+    monkeypatch.setattr(search, "RECENT", 4)
+    now = timezone.now()
+    category = CategoryFactory()
+    for position in range(8):
+        body = (
+            "<p>Thay xy lanh máy bơm trạm Tân Sơn.</p>" if position in {2, 5, 6} else "<p>Tin.</p>"
+        )
+        ArticleFactory(
+            title=f"Tin trạm bơm {position}",
+            lead="Trạm bơm.",
+            body=body,
+            category=category,
+            published_at=now - timezone.timedelta(hours=position + 1),
+        )
+    with CaptureQueriesContext(connection) as queries:
+        titles, response = results(client, q="xy lanh")
+    assert sorted(titles) == ["Tin trạm bơm 2", "Tin trạm bơm 5"]  # the newest two of three
+    assert response.context["found"].capped and not response.context["found"].fuzzy
+    bounded = [q["sql"] for q in queries if "@@" in q["sql"] and '"published_at" >=' in q["sql"]]
+    assert bounded == []  # the newest articles were not read first
+    # A word of a title is looked for among the newest articles first, as before.
+    with CaptureQueriesContext(connection) as queries:
+        assert len(results(client, q="tram bom")[0]) == 2
+    assert [q for q in queries if "@@" in q["sql"] and '"published_at" >=' in q["sql"]]
+    # OR: the other side may be common, so the newest articles are read first.
+    with CaptureQueriesContext(connection) as queries:
+        assert len(results(client, q="lanh or tram")[0]) == 2
+    assert [q for q in queries if "@@" in q["sql"] and '"published_at" >=' in q["sql"]]
