@@ -103,10 +103,13 @@ def corrected(words):
 
 
 def unknown(words):
-    """Whether a word of `words` (folded) that the lexicon may hold is in no published title or
-    lead: a misspelling, or a word that only bodies hold."""
+    """Whether a word of `words` (folded) that the lexicon may hold is in no title or lead it
+    learnt: a misspelling, or a word that only bodies hold."""
+    words = [word for word in words if CORRECTABLE.fullmatch(word)]
+    if not words:
+        return False  # numbers: nothing to read the lexicon for
     vocabulary = _vocabulary()
-    return any(CORRECTABLE.fullmatch(word) and word not in vocabulary for word in words)
+    return any(word not in vocabulary for word in words)
 
 
 def allowed_edits(word):

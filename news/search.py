@@ -214,23 +214,25 @@ def _newest(candidates, fields, limit, boundaries, give_up_after=None, rare=Fals
     """`fields` of the newest `limit` + 1 candidates, in steps that each read a bounded
     number of rows, whatever PostgreSQL estimates of the matches. `boundaries`: the times of
     the RECENT-th and the WIDE-th newest articles (_boundaries). `rare`: the candidates are
-    known to be few, and looked up in the full-text index at once."""
+    expected to be few."""
     recent_boundary, wide_boundary = boundaries
     newest = candidates.order_by("-published_at", "-pk")
-    recent, ids = [], None
-    if not rare:
-        # A common word has enough matches among the RECENT newest articles (all of them, in
-        # an archive that has fewer: the same steps, whatever the archive's size). Read in
-        # index order, so the scores are computed for the rows returned only.
-        if recent_boundary is not None:
-            newest_ones = newest.filter(published_at__gte=recent_boundary)
-        else:
-            newest_ones = newest
-        recent = list(newest_ones.values_list(*fields)[: limit + 1])
-        if len(recent) > limit:
-            return recent
+    if rare:
+        # All the matches from the full-text index at once, RECENT at most: a word with more
+        # is common in bodies after all, and looked for as any other word.
+        ids = _matches_by_index(newest, limit, at_most=RECENT)
+        if ids is not None:
+            return _scored(candidates, fields, ids)
+    # A common word has enough matches among the RECENT newest articles (all of them, in an
+    # archive that has fewer: the same steps, whatever the archive's size). Read in index
+    # order, so the scores are computed for the rows returned only.
+    within = newest if recent_boundary is None else newest.filter(published_at__gte=recent_boundary)
+    recent = list(within.values_list(*fields)[: limit + 1])
+    if len(recent) > limit:
+        return recent
     # A word about as frequent in the newest WIDE articles is looked for there, when the
     # recent ones promise enough; a rarer word in the whole archive, from the full-text index.
+    ids = None
     if wide_boundary is not None and len(recent) * (WIDE // RECENT) > limit:
         wide = newest.filter(published_at__gte=wide_boundary)
         ids = _matches_by_index(wide, limit, give_up_after)
@@ -242,6 +244,11 @@ def _newest(candidates, fields, limit, boundaries, give_up_after=None, rare=Fals
         ids = _matches_by_index(newest, limit, give_up_after)
         if ids is None:
             return recent
+    return _scored(candidates, fields, ids)
+
+
+def _scored(candidates, fields, ids):
+    """`fields` of the candidates `ids`, newest first."""
     if not ids:
         return []  # a misspelling, mostly: no query to build for the scores of nothing
     annotations = candidates.query.annotations
@@ -253,9 +260,9 @@ def _newest(candidates, fields, limit, boundaries, give_up_after=None, rare=Fals
     )
 
 
-def _matches_by_index(newest, limit, give_up_after=None):
+def _matches_by_index(newest, limit, give_up_after=None, at_most=None):
     """The ids of the newest `limit` + 1 of `newest` (candidates in order); None if it took
-    longer than `give_up_after` ms.
+    longer than `give_up_after` ms, or if more than `at_most` match (no more are read).
 
     PostgreSQL may think a phrase common and walk the whole archive newest first to find it
     (0.6 s at 100,000 articles for a phrase in five of them): the matches are found whole
@@ -265,28 +272,34 @@ def _matches_by_index(newest, limit, give_up_after=None):
         found, params = newest.order_by().values_list("pk", "published_at").query.sql_with_params()
     except EmptyResultSet:  # no category to search in: no article
         return []
+    counted = ""
+    if at_most is not None:
+        found, params, counted = f"{found} LIMIT %s", (*params, at_most + 1), ", count(*) OVER ()"
     newest_first = (
         f"WITH found (pk, published_at) AS MATERIALIZED ({found}) "
-        "SELECT pk FROM found ORDER BY published_at DESC, pk DESC LIMIT %s"
+        f"SELECT pk{counted} FROM found ORDER BY published_at DESC, pk DESC LIMIT %s"
     )
     params = (*params, limit + 1)
     if not give_up_after:
         # One statement: no transaction, no setting (a rare word's search had four more).
         with connection.cursor() as cursor:
             cursor.execute(newest_first, params)
-            return [pk for (pk,) in cursor.fetchall()]
-    try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL statement_timeout = {int(give_up_after)}")
-            cursor.execute(newest_first, params)
-            ids = [pk for (pk,) in cursor.fetchall()]
-            # Back to the default at once: an enclosing transaction (a test's) goes on.
-            cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
-    except OperationalError as error:
-        if getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED:
-            raise
+            rows = cursor.fetchall()
+    else:
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL statement_timeout = {int(give_up_after)}")
+                cursor.execute(newest_first, params)
+                rows = cursor.fetchall()
+                # Back to the default at once: an enclosing transaction (a test's) goes on.
+                cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
+        except OperationalError as error:
+            if getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED:
+                raise
+            return None
+    if at_most is not None and rows and rows[0][1] > at_most:
         return None
-    return ids
+    return [row[0] for row in rows]
 
 
 def _ranked(candidates, fields, relevance, limit, boundaries, give_up_after=None, rare=False):
@@ -300,9 +313,10 @@ def _ranked(candidates, fields, relevance, limit, boundaries, give_up_after=None
     return [rows[at][0] for at in order[:limit]], len(rows) > limit
 
 
-# A dash after a space (or first) is punctuation in Vietnamese ("An ninh - Quốc phòng"), not the
-# "without this word" of a web search engine; inside a word ("QĐ-UBND") it stays.
-EXCLUDING_DASH = re.compile(r"(?:^|(?<=\s))-+")
+# A dash that does not follow a letter or digit is punctuation in Vietnamese ("An ninh - Quốc
+# phòng"), never the "without this word" of a web search engine, which websearch_to_tsquery
+# also reads after a bracket or a quote; inside a word ("QĐ-UBND") it stays.
+EXCLUDING_DASH = re.compile(r"(?<!\w)-+")
 # websearch_to_tsquery's own syntax, in any case: not words of the text.
 OR_WORD = re.compile(r"\b[oO][rR]\b")
 QUOTE_OR_OR = re.compile(rf'"|{OR_WORD.pattern}')

@@ -571,7 +571,8 @@ def test_a_middling_word_is_looked_for_in_the_newest_wide_window_first(client, m
 def test_a_word_only_bodies_hold_is_found_from_the_index_at_once(client, monkeypatch):
     """A word in no published title or lead (a misspelling, mostly) has few matches if any:
     they are looked up in the full-text index of the whole archive, without first reading the
-    newest articles; what is found, and in which order, is what any other word gets."""
+    newest articles, RECENT at most; a word with more is looked for as any other. What is
+    found, and in which order, is what any other word gets."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -581,10 +582,12 @@ def test_a_word_only_bodies_hold_is_found_from_the_index_at_once(client, monkeyp
     monkeypatch.setattr(search, "RECENT", 4)
     now = timezone.now()
     category = CategoryFactory()
-    for position in range(8):
-        body = (
-            "<p>Thay xy lanh máy bơm trạm Tân Sơn.</p>" if position in {2, 5, 6} else "<p>Tin.</p>"
-        )
+    for position in range(12):
+        body = "<p>Tin.</p>"
+        if position in {2, 5, 6}:
+            body = "<p>Thay xy lanh máy bơm trạm Tân Sơn.</p>"
+        elif position > 6:  # in more than RECENT bodies, in no title nor lead
+            body = "<p>Nước sông Đáy lên cao.</p>"
         ArticleFactory(
             title=f"Tin trạm bơm {position}",
             lead="Trạm bơm.",
@@ -592,17 +595,30 @@ def test_a_word_only_bodies_hold_is_found_from_the_index_at_once(client, monkeyp
             category=category,
             published_at=now - timezone.timedelta(hours=position + 1),
         )
-    with CaptureQueriesContext(connection) as queries:
-        titles, response = results(client, q="xy lanh")
-    assert sorted(titles) == ["Tin trạm bơm 2", "Tin trạm bơm 5"]  # the newest two of three
-    assert response.context["found"].capped and not response.context["found"].fuzzy
-    bounded = [q["sql"] for q in queries if "@@" in q["sql"] and '"published_at" >=' in q["sql"]]
-    assert bounded == []  # the newest articles were not read first
-    # A word of a title is looked for among the newest articles first, as before.
-    with CaptureQueriesContext(connection) as queries:
-        assert len(results(client, q="tram bom")[0]) == 2
-    assert [q for q in queries if "@@" in q["sql"] and '"published_at" >=' in q["sql"]]
-    # OR: the other side may be common, so the newest articles are read first.
-    with CaptureQueriesContext(connection) as queries:
-        assert len(results(client, q="lanh or tram")[0]) == 2
-    assert [q for q in queries if "@@" in q["sql"] and '"published_at" >=' in q["sql"]]
+
+    def searched(query):
+        with CaptureQueriesContext(connection) as queries:
+            titles, response = results(client, q=query)
+        newest_first = [q for q in queries if "@@" in q["sql"] and '"published_at" >=' in q["sql"]]
+        return titles, response.context["found"], bool(newest_first)
+
+    titles, found, newest_first = searched("xy lanh")
+    assert titles == ["Tin trạm bơm 2", "Tin trạm bơm 5"]  # the newest two of three, in order
+    assert found.capped and not found.fuzzy
+    assert not newest_first
+    # Five matches, more than RECENT: the newest articles are read as for any word.
+    titles, found, newest_first = searched("song day")
+    assert titles == ["Tin trạm bơm 7", "Tin trạm bơm 8"] and found.capped
+    assert newest_first
+    # A word of a title, and OR (its other side may be common): the newest articles first.
+    assert searched("tram bom")[2] and searched("lanh or tram")[2]
+
+
+@pytest.mark.parametrize("query", ['"tram bom"-xy', "tram bom (-xy", "tram bom -xy", "-xy"])
+def test_a_dash_never_excludes_a_word_wherever_it_stands(client, query):
+    """A dash is punctuation ("An ninh - Quốc phòng"): after a quote or a bracket too, where
+    websearch_to_tsquery would read it as "without"."""
+    category = CategoryFactory()
+    ArticleFactory(title="Trạm bơm Tân Sơn", body="<p>Thay xy lanh.</p>", category=category)
+    titles, response = results(client, q=query)
+    assert titles == ["Trạm bơm Tân Sơn"] and not response.context["found"].fuzzy
