@@ -75,16 +75,20 @@ def corrected(words):
     if not looked_up:
         return None
     vocabulary = _vocabulary()
+    # Each word compared with the lexicon's once, at the farthest a pair may take it, however
+    # many pairs it belongs to.
+    looked_up_words = {word for _at, term in looked_up for word in term.split()}
+    near = {word: _near(word, _reach(word, vocabulary), vocabulary) for word in looked_up_words}
     choices = []  # (edits, -seen, position, term)
     pairs = {}  # a pair the lexicon may hold: [(edits, position)]
     for position, term in looked_up:
         if " " in term:
-            for one, other, edits in _pair_candidates(*term.split(), vocabulary):
+            for one, other, edits in _pair_candidates(*term.split(), near, vocabulary):
                 pairs.setdefault(f"{one} {other}", []).append((edits, position))
         else:
-            near = [(term, 0), *_near(term, allowed_edits(term), vocabulary)]
+            alone = [(term, 0), *((w, e) for w, e in near[term] if e <= allowed_edits(term))]
             choices += [
-                (edits, -vocabulary[w], position, w) for w, edits in near if w in vocabulary
+                (edits, -vocabulary[w], position, w) for w, edits in alone if w in vocabulary
             ]
     if pairs:
         with connection.cursor() as cursor:
@@ -117,28 +121,32 @@ def allowed_edits(word):
     return 0 if len(word) < 2 else 1 if len(word) < 5 else MAX_EDITS
 
 
-def _pair_candidates(first, second, vocabulary):
-    """(word, word, edits) that may be the pair `first second`: as typed; one word changed (a
-    word the lexicon lacks by an edit more than it may alone, its neighbour vouching for it:
-    "tre m" is "tre em", "khuyen hk" is "khuyen hoc"), MAX_EDITS at most; or both changed, by
-    an edit each."""
+def _reach(word, vocabulary):
+    """Edits a word may need beside another: one more than alone for a word the lexicon lacks,
+    its neighbour vouching for it ("tre m" is "tre em", "khuyen hk" is "khuyen hoc")."""
+    alone = allowed_edits(word)
+    return alone + 1 if word not in vocabulary and alone < MAX_EDITS else alone
+
+
+def _pair_candidates(first, second, near, vocabulary):
+    """(word, word, edits) that may be the pair `first second`: as typed; one word changed, by
+    _reach() at most (beyond what it may alone, only its FURTHER most common changes); or both
+    changed, by an edit each. `near`: each word's [(word of `vocabulary`, edits)] (_near)."""
     yield first, second, 0
-    near = {}
+    kept = {}
     for word in (first, second):
         alone = allowed_edits(word)
-        reach = alone + 1 if word not in vocabulary and alone < MAX_EDITS else alone
-        found = _near(word, reach, vocabulary)
         further = sorted(
-            (item for item in found if item[1] > alone),
+            (item for item in near[word] if item[1] > alone),
             key=lambda item: vocabulary[item[0]],
             reverse=True,
         )
-        near[word] = [item for item in found if item[1] <= alone] + further[:FURTHER]
-    yield from ((word, second, edits) for word, edits in near[first])
-    yield from ((first, word, edits) for word, edits in near[second])
+        kept[word] = [item for item in near[word] if item[1] <= alone] + further[:FURTHER]
+    yield from ((word, second, edits) for word, edits in kept[first])
+    yield from ((first, word, edits) for word, edits in kept[second])
     if allowed_edits(first) and allowed_edits(second):
         ones = [
-            sorted((w for w, edits in near[word] if edits == 1), key=vocabulary.get, reverse=True)
+            sorted((w for w, edits in kept[word] if edits == 1), key=vocabulary.get, reverse=True)
             for word in (first, second)
         ]
         for one in ones[0][:BOTH_CHANGED]:
